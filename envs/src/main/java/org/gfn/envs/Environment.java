@@ -1,0 +1,97 @@
+package org.gfn.envs;
+
+/**
+ * A GFlowNet environment: a DAG of states built action by action from one initial state.
+ *
+ * <p>States and actions are plain {@code int} values so that rollouts ship as primitive arrays.
+ * Forward actions are numbered {@code 0..numActions()-1}; the last one is the <em>exit</em>
+ * action, which ends a trajectory and makes the current state its terminal object x (torchgfn's
+ * convention: exit leads to the sink state s_f, which is never materialised). Backward actions are
+ * numbered {@code 0..numBackwardActions()-1} and never include exit (P_B(x | s_f) = 1).
+ *
+ * <p>Implementations are stateless and thread-safe: every method is a pure function of its
+ * arguments, and {@link #step}/{@link #backwardStep} return new arrays. They implement the
+ * single-state transition only; batching lives in the sampler. Rewards are injected
+ * ({@link LogReward}), so a task can swap them.
+ *
+ * <p>Optional capabilities ({@link #intermediateLogReward}, exact enumeration through
+ * {@link StateSpace}) default to "unsupported" with a clear error.
+ */
+public interface Environment {
+
+  /** Short name used in logs and configs, e.g. {@code hypergrid(D=4,H=8)}. */
+  String name();
+
+  /** Length of every state array. */
+  int stateSize();
+
+  /** Number of forward actions, exit included (exit is {@link #exitAction()}). */
+  int numActions();
+
+  /** Number of backward actions (exit excluded). */
+  int numBackwardActions();
+
+  /** The index of the exit action: always {@code numActions() - 1}. */
+  default int exitAction() {
+    return numActions() - 1;
+  }
+
+  /** A fresh copy of the initial state s_0. */
+  int[] initialState();
+
+  /** Whether {@code s} is s_0. */
+  boolean isInitial(int[] s);
+
+  /** Writes which forward actions are legal in {@code s} (exit included) into {@code mask}. */
+  void forwardMask(int[] s, boolean[] mask);
+
+  /** Writes which backward actions are legal in {@code s} into {@code mask}; all false at s_0. */
+  void backwardMask(int[] s, boolean[] mask);
+
+  /** The state reached from {@code s} by the non-exit forward action {@code a} (a new array). */
+  int[] step(int[] s, int a);
+
+  /** The parent reached from {@code s} by backward action {@code b} (a new array). */
+  int[] backwardStep(int[] s, int b);
+
+  /** The backward action that undoes forward action {@code a} taken in {@code parent}. */
+  int backwardActionOf(int[] parent, int a);
+
+  /** The forward action that leads from {@code backwardStep(s, b)} back to {@code s}. */
+  int forwardActionOf(int[] s, int b);
+
+  /** log R(x) of a state in which exit is legal. Always finite (checked by {@link Environments}). */
+  double logReward(int[] x);
+
+  /**
+   * −E(s) for every state, the intermediate energy that forward-looking detailed balance uses
+   * (Pan et al. 2023). Only environments whose reward is defined on partial objects have one.
+   */
+  default double intermediateLogReward(int[] s) {
+    throw new UnsupportedOperationException(
+        name() + " defines no intermediate energies, so forward-looking DB (FLDB) cannot train on it;"
+            + " choose TB, DB, SubTB, FM or ZVar");
+  }
+
+  /** Whether {@link #intermediateLogReward} is defined. */
+  default boolean hasIntermediateRewards() {
+    return false;
+  }
+
+  /** Length of the feature vector the policy reads. */
+  int featureSize();
+
+  /** Writes the features of {@code s} into {@code out[offset .. offset + featureSize())}. */
+  void encode(int[] s, float[] out, int offset);
+
+  /** Upper bound on the number of actions in a trajectory, exit included. */
+  int maxTrajectoryLength();
+
+  /**
+   * Upper bound on the number of states reachable from s_0, or {@code -1} when the space is too
+   * large to enumerate. {@link StateSpace#of(Environment)} refuses environments that return -1.
+   */
+  default long enumerableStates() {
+    return -1;
+  }
+}

@@ -1,0 +1,40 @@
+package org.gfn.envs;
+
+import java.util.Arrays;
+
+/** Invariant checks shared by every environment, so no environment has to be trusted with them. */
+public final class Environments {
+  private Environments() {}
+
+  /**
+   * log R(x), refusing a value that is NaN or +∞ (a reward that returned NaN, a negative value or
+   * infinity). −∞ (R = 0) is refused too: GFlowNets need R &gt; 0 everywhere.
+   */
+  public static double checkedLogReward(Environment env, int[] x) {
+    double lr = env.logReward(x);
+    if (Double.isNaN(lr) || Double.isInfinite(lr)) {
+      throw new IllegalStateException(
+          "reward of " + env.name() + " at x=" + Arrays.toString(x) + " gave log R = " + lr
+              + "; rewards must be finite and strictly positive (a negative or NaN R gives NaN)");
+    }
+    return lr;
+  }
+
+  /** log of a reward given in linear scale, refusing R that is NaN, negative, zero or infinite. */
+  public static double logOfPositive(double r, String what) {
+    if (!(r > 0) || Double.isInfinite(r)) {
+      throw new IllegalStateException(what + " = " + r + "; rewards must be finite and > 0");
+    }
+    return Math.log(r);
+  }
+
+  /** Throws unless {@code a} is a legal forward action in {@code s}. */
+  public static void requireLegal(Environment env, int[] s, int a) {
+    boolean[] m = new boolean[env.numActions()];
+    env.forwardMask(s, m);
+    if (a < 0 || a >= m.length || !m[a]) {
+      throw new IllegalArgumentException(
+          "action " + a + " is not legal in state " + Arrays.toString(s) + " of " + env.name());
+    }
+  }
+}
