@@ -1,0 +1,103 @@
+package org.gfn.replay;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * One complete trajectory s_0 → … → s_L = x → exit, as primitive arrays.
+ *
+ * <p>{@code states} holds s_0..s_L flattened ((L+1)·stateSize ints); {@code actions} holds the L
+ * forward actions and the final exit (L+1 ints). {@code behaviourLogProb} is Σ log P_F under the
+ * policy that sampled it, kept for diagnostics only: learners recompute log-probabilities under
+ * their current parameters. A plain final class (not a record) so Kryo can rebuild it.
+ */
+public final class Trajectory implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final long id;
+  private final long seed;
+  private final long policyVersion;
+  private final int stateSize;
+  private final int[] states;
+  private final int[] actions;
+  private final double logReward;
+  private final double behaviourLogProb;
+
+  public Trajectory(long id, long seed, long policyVersion, int stateSize, int[] states,
+      int[] actions, double logReward, double behaviourLogProb) {
+    if (stateSize <= 0 || states.length != actions.length * stateSize) {
+      throw new IllegalArgumentException("a trajectory with " + actions.length + " actions needs "
+          + actions.length + " states of size " + stateSize + ", got " + states.length + " ints");
+    }
+    this.id = id;
+    this.seed = seed;
+    this.policyVersion = policyVersion;
+    this.stateSize = stateSize;
+    this.states = states;
+    this.actions = actions;
+    this.logReward = logReward;
+    this.behaviourLogProb = behaviourLogProb;
+  }
+
+  /** Unique id (run-wide). */
+  public long id() {
+    return id;
+  }
+
+  /** The seed of the random stream that produced this trajectory. */
+  public long seed() {
+    return seed;
+  }
+
+  /** Version of the policy snapshot that sampled it. */
+  public long policyVersion() {
+    return policyVersion;
+  }
+
+  public int stateSize() {
+    return stateSize;
+  }
+
+  /** Number of actions, exit included (= number of states s_0..s_L). */
+  public int length() {
+    return actions.length;
+  }
+
+  /** A copy of state t, 0 ≤ t ≤ L. */
+  public int[] state(int t) {
+    return Arrays.copyOfRange(states, t * stateSize, (t + 1) * stateSize);
+  }
+
+  /** The terminal object x = s_L. */
+  public int[] terminal() {
+    return state(actions.length - 1);
+  }
+
+  public int action(int t) {
+    return actions[t];
+  }
+
+  /** The flattened states (shared, do not modify). */
+  public int[] statesView() {
+    return states;
+  }
+
+  /** The actions (shared, do not modify). */
+  public int[] actionsView() {
+    return actions;
+  }
+
+  public double logReward() {
+    return logReward;
+  }
+
+  public double behaviourLogProb() {
+    return behaviourLogProb;
+  }
+
+  @Override
+  public String toString() {
+    return "Trajectory[id=" + id + ", v=" + policyVersion + ", len=" + length()
+        + ", x=" + Arrays.toString(terminal()) + ", logR=" + logReward + "]";
+  }
+}
