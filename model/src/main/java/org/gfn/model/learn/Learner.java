@@ -1,0 +1,158 @@
+package org.gfn.model.learn;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import org.gfn.envs.Environment;
+import org.gfn.model.objectives.Objective;
+import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.policy.PolicySnapshot;
+import org.gfn.replay.Trajectory;
+
+/**
+ * The off-policy learner: for each minibatch it evaluates the DL4J network on the states the
+ * objective asks for, gets the loss gradient with respect to the outputs, backpropagates it,
+ * clips the global norm and applies Adam; log Z has its own Adam and learning rate. It optionally
+ * keeps an EMA of the parameters for sampling. {@link #save}/{@link #restore} cover its complete
+ * state (parameters, Adam moments, log Z and its moments, EMA, step count). Not thread-safe.
+ */
+public final class Learner {
+  private static final int FORMAT = 1;
+
+  private final LearnerConfig config;
+  private final PolicyNetwork network;
+  private final Objective objective;
+  private final Environment env;
+  private final ScalarAdam logZAdam;
+  private double logZ;
+  private double lastLogZEstimate;
+  private float[] ema;
+  private long steps;
+
+  public Learner(LearnerConfig config, PolicyNetwork network, Objective objective, Environment env) {
+    if (objective.needsFlowHead() && !network.architecture().flowHead()) {
+      throw new IllegalArgumentException(objective.name() + " needs a policy with a log F head");
+    }
+    this.config = config;
+    this.network = network;
+    this.objective = objective;
+    this.env = env;
+    this.logZAdam = new ScalarAdam(config.logZLearningRate());
+    this.logZ = config.initialLogZ();
+    this.lastLogZEstimate = objective.usesLogZ() ? logZ : Double.NaN;
+    this.ema = config.emaDecay() > 0 ? network.params() : null;
+  }
+
+  /** One gradient step on a minibatch. */
+  public StepMetrics step(List<Trajectory> batch) {
+    if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
+    Objective.Prepared p = objective.prepare(batch, env, network.architecture());
+    double[] out = network.forward(p.features(), p.rows());
+    Objective.Result r = p.compute(out, logZ);
+    if (!Double.isFinite(r.loss())) {
+      throw new IllegalStateException("loss became " + r.loss() + " at learner step " + steps
+          + "; lower the learning rates or enable gradient clipping (learner.clip-norm)");
+    }
+    network.backward(r.dOutputs());
+    double norm = network.gradientNorm();
+    if (config.clipNorm() > 0 && norm > config.clipNorm()) network.scaleGradient(config.clipNorm() / norm);
+    network.applyUpdate((int) Math.min(steps, Integer.MAX_VALUE));
+    if (objective.usesLogZ()) logZ -= logZAdam.step(r.dLogZ());
+    steps++;
+    lastLogZEstimate = objective.usesLogZ() ? logZ : r.logZEstimate();
+    if (ema != null) {
+      float[] cur = network.params();
+      float d = (float) config.emaDecay();
+      for (int i = 0; i < ema.length; i++) ema[i] = d * ema[i] + (1 - d) * cur[i];
+    }
+    return new StepMetrics(steps, r.loss(), lastLogZEstimate, norm, p.rows());
+  }
+
+  /** The policy to sample with (the EMA copy when enabled), versioned by the step count. */
+  public PolicySnapshot snapshot() {
+    return new PolicySnapshot(steps, network.architecture(), ema != null ? ema.clone() : network.params());
+  }
+
+  /** The live (non-EMA) parameters. */
+  public PolicySnapshot liveSnapshot() {
+    return network.snapshot(steps);
+  }
+
+  /** The log Z parameter. */
+  public double logZ() {
+    return logZ;
+  }
+
+  /** The objective's latest log Z estimate (the parameter for TB). */
+  public double logZEstimate() {
+    return lastLogZEstimate;
+  }
+
+  public long steps() {
+    return steps;
+  }
+
+  public Objective objective() {
+    return objective;
+  }
+
+  public void save(DataOutputStream out) throws IOException {
+    out.writeInt(FORMAT);
+    out.writeLong(steps);
+    out.writeDouble(logZ);
+    out.writeDouble(lastLogZEstimate);
+    out.writeDouble(logZAdam.m);
+    out.writeDouble(logZAdam.v);
+    out.writeLong(logZAdam.t);
+    writeFloats(out, network.params());
+    double[] u = network.updaterState();
+    out.writeInt(u.length);
+    for (double d : u) out.writeDouble(d);
+    out.writeBoolean(ema != null);
+    if (ema != null) writeFloats(out, ema);
+  }
+
+  public void restore(DataInputStream in) throws IOException {
+    int format = in.readInt();
+    if (format != FORMAT) throw new IOException("learner state format " + format + " is not supported (expected " + FORMAT + ")");
+    long s = in.readLong();
+    double lz = in.readDouble();
+    double est = in.readDouble();
+    double m = in.readDouble();
+    double v = in.readDouble();
+    long t = in.readLong();
+    float[] params = readFloats(in);
+    if (params.length != network.paramCount()) {
+      throw new IOException("saved network has " + params.length + " parameters, this one " + network.paramCount()
+          + ": the policy configuration changed");
+    }
+    int un = in.readInt();
+    double[] u = new double[un];
+    for (int i = 0; i < un; i++) u[i] = in.readDouble();
+    boolean hasEma = in.readBoolean();
+    float[] e = hasEma ? readFloats(in) : null;
+    network.setParams(params);
+    network.setUpdaterState(u);
+    steps = s;
+    logZ = lz;
+    lastLogZEstimate = est;
+    logZAdam.m = m;
+    logZAdam.v = v;
+    logZAdam.t = t;
+    ema = config.emaDecay() > 0 ? (e != null ? e : network.params()) : null;
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+    out.writeInt(a.length);
+    for (float f : a) out.writeFloat(f);
+  }
+
+  private static float[] readFloats(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 1 << 28) throw new IOException("corrupt array length " + n);
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) a[i] = in.readFloat();
+    return a;
+  }
+}

@@ -1,0 +1,78 @@
+package org.gfn.model.metrics;
+
+import org.gfn.envs.StateSpace;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyEvaluator;
+
+/**
+ * Exact distance between the sampler and the target on an enumerable environment: the terminal
+ * distribution of the current P_F is computed by dynamic programming over the DAG (reach
+ * probabilities in topological order, times P_F(exit)), then compared with π = R/Z.
+ */
+public final class ExactMetrics {
+  private static final int BATCH = 1024;
+
+  private ExactMetrics() {}
+
+  /** p(x) for every state of the space (0 where exit is illegal), under on-policy P_F. */
+  public static double[] terminalDistribution(StateSpace space, PolicyEvaluator policy) {
+    PolicyArchitecture arch = policy.architecture();
+    int n = space.size();
+    int f = arch.featureSize();
+    int w = arch.outputWidth();
+    int nA = arch.numActions();
+    int exit = nA - 1;
+    double[] reach = new double[n];
+    double[] term = new double[n];
+    reach[0] = 1.0;
+    float[] feats = new float[BATCH * f];
+    float[] out = new float[BATCH * w];
+    boolean[] mask = new boolean[nA];
+    double[] pf = new double[nA];
+    for (int base = 0; base < n; base += BATCH) {
+      int rows = Math.min(BATCH, n - base);
+      for (int r = 0; r < rows; r++) space.environment().encode(space.state(base + r), feats, r * f);
+      policy.evaluate(feats, rows, out);
+      for (int r = 0; r < rows; r++) {
+        int i = base + r;
+        space.environment().forwardMask(space.state(i), mask);
+        softmax(out, r * w + arch.forwardOffset(), mask, pf);
+        for (int e = space.edgeStart(i); e < space.edgeEnd(i); e++) {
+          reach[space.edgeChild(e)] += reach[i] * pf[space.edgeAction(e)];
+        }
+        if (mask[exit]) term[i] = reach[i] * pf[exit];
+      }
+    }
+    return term;
+  }
+
+  private static void softmax(float[] out, int off, boolean[] mask, double[] p) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < mask.length; j++) if (mask[j]) max = Math.max(max, out[off + j]);
+    double s = 0;
+    for (int j = 0; j < mask.length; j++) {
+      p[j] = mask[j] ? Math.exp(out[off + j] - max) : 0;
+      s += p[j];
+    }
+    for (int j = 0; j < mask.length; j++) p[j] /= s;
+  }
+
+  /** Compares a terminal distribution with the target of the space. */
+  public static ExactReport compare(StateSpace space, double[] p, double logZEstimate) {
+    double[] pi = space.targetDistribution();
+    double l1 = 0;
+    double jsd = 0;
+    for (int i = 0; i < p.length; i++) {
+      l1 += Math.abs(p[i] - pi[i]);
+      double m = 0.5 * (p[i] + pi[i]);
+      if (p[i] > 0) jsd += 0.5 * p[i] * Math.log(p[i] / m);
+      if (pi[i] > 0) jsd += 0.5 * pi[i] * Math.log(pi[i] / m);
+    }
+    return new ExactReport(l1, l1 / 2, jsd, Math.abs(logZEstimate - space.logZ()));
+  }
+
+  /** Terminal distribution and comparison in one call. */
+  public static ExactReport evaluate(StateSpace space, PolicyEvaluator policy, double logZEstimate) {
+    return compare(space, terminalDistribution(space, policy), logZEstimate);
+  }
+}

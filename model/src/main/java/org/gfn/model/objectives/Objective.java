@@ -1,0 +1,54 @@
+package org.gfn.model.objectives;
+
+import java.util.List;
+import org.gfn.envs.Environment;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.replay.Trajectory;
+
+/**
+ * A GFlowNet training objective. It declares what it trains on by building a {@link Prepared}
+ * batch from stored trajectories (the states whose network outputs it needs), then turns those
+ * outputs into a loss and its gradient with respect to the outputs and log Z. The learner owns the
+ * network and the optimizer; objectives are math only. All log-probabilities are recomputed from
+ * the current outputs: behaviour log-probabilities are never reused (off-policy correctness).
+ */
+public interface Objective {
+
+  /** Short name, e.g. {@code TB}. */
+  String name();
+
+  /** Whether the policy needs its log F(s) head. */
+  boolean needsFlowHead();
+
+  /** Whether the learned log Z parameter takes part in the loss. */
+  boolean usesLogZ();
+
+  /** Builds the rows to evaluate for a minibatch of trajectories. */
+  Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch);
+
+  /** A minibatch laid out as network input rows, ready for {@link #compute}. */
+  interface Prepared {
+    /** Number of rows (states) to evaluate. */
+    int rows();
+
+    /** rows × featureSize features, row-major. */
+    float[] features();
+
+    /**
+     * The loss and its gradients.
+     *
+     * @param outputs rows × outputWidth network outputs (logits and log-flows), row-major
+     * @param logZ the current log Z parameter
+     */
+    Result compute(double[] outputs, double logZ);
+  }
+
+  /**
+   * @param loss the minibatch loss
+   * @param dOutputs dLoss/dOutputs, same layout as the outputs
+   * @param dLogZ dLoss/dlogZ (0 when log Z is not used)
+   * @param logZEstimate the objective's estimate of log Z (the parameter for TB, log F(s_0) for
+   *     flow-based objectives, the batch mean for ZVar)
+   */
+  record Result(double loss, double[] dOutputs, double dLogZ, double logZEstimate) {}
+}

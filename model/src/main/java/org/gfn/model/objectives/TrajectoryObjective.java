@@ -1,0 +1,98 @@
+package org.gfn.model.objectives;
+
+import java.util.List;
+import org.gfn.envs.Environment;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.replay.Trajectory;
+
+/**
+ * Base of the objectives that train on whole trajectories (TB, DB, FL-DB, SubTB, ZVar): it lays
+ * out the rows, turns outputs into {@link TrajectoryTerms} with masked log-softmaxes, lets the
+ * subclass compute the loss on those terms, and chains the term gradients back to the outputs.
+ */
+abstract class TrajectoryObjective implements Objective {
+
+  /** Computes the loss from {@code t} and fills its gradient accumulators. */
+  abstract double loss(TrajectoryTerms t);
+
+  /** The objective's log Z estimate from the terms. */
+  abstract double logZEstimate(TrajectoryTerms t);
+
+  /** Whether rows need intermediate log-rewards (FL-DB). */
+  boolean needsStateRewards() {
+    return false;
+  }
+
+  @Override
+  public Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch) {
+    if (needsFlowHead() && !arch.flowHead()) {
+      throw new IllegalStateException(name() + " needs the policy's log F head (policy.flow-head)");
+    }
+    TrajectoryRows rows = new TrajectoryRows(batch, env, needsStateRewards());
+    boolean learnedPB = arch.learnedBackward();
+    return new Prepared() {
+      @Override
+      public int rows() {
+        return rows.rows;
+      }
+
+      @Override
+      public float[] features() {
+        return rows.features;
+      }
+
+      @Override
+      public Result compute(double[] out, double logZ) {
+        return TrajectoryObjective.this.compute(rows, arch, learnedPB, out, logZ);
+      }
+    };
+  }
+
+  private Result compute(TrajectoryRows r, PolicyArchitecture arch, boolean learnedPB,
+      double[] out, double logZ) {
+    int w = arch.outputWidth();
+    int fo = arch.forwardOffset();
+    int bo = arch.backwardOffset();
+    int flo = arch.flowOffset();
+    double[] logPF = new double[r.rows];
+    double[] logPB = new double[r.rows];
+    double[] logF = new double[r.rows];
+    double[] lseF = new double[r.rows];
+    double[] lseB = new double[r.rows];
+    int[] legalB = new int[r.rows];
+    for (int row = 0; row < r.rows; row++) {
+      int o = row * w;
+      lseF[row] = LogSoftmax.logSumExp(out, o + fo, r.fmask, row * r.nA, r.nA);
+      logPF[row] = out[o + fo + r.action[row]] - lseF[row];
+      logF[row] = out[o + flo];
+      if (r.backAction[row] >= 0) {
+        if (learnedPB) {
+          lseB[row] = LogSoftmax.logSumExp(out, o + bo, r.bmask, row * r.nB, r.nB);
+          logPB[row] = out[o + bo + r.backAction[row]] - lseB[row];
+        } else {
+          int n = 0;
+          for (int j = 0; j < r.nB; j++) n += r.bmask[row * r.nB + j] ? 1 : 0;
+          legalB[row] = n;
+          logPB[row] = -Math.log(n);
+        }
+      }
+    }
+    if (r.stateLogReward != null) {
+      for (int row = 0; row < r.rows; row++) logF[row] += r.stateLogReward[row];
+    }
+    TrajectoryTerms t = new TrajectoryTerms(r, logPF, logPB, logF, logZ);
+    double loss = loss(t);
+    double[] grad = new double[out.length];
+    for (int row = 0; row < r.rows; row++) {
+      int o = row * w;
+      LogSoftmax.backward(out, o + fo, r.fmask, row * r.nA, r.nA, r.action[row], lseF[row],
+          t.dLogPF[row], grad);
+      if (learnedPB && r.backAction[row] >= 0) {
+        LogSoftmax.backward(out, o + bo, r.bmask, row * r.nB, r.nB, r.backAction[row], lseB[row],
+            t.dLogPB[row], grad);
+      }
+      grad[o + flo] += t.dLogF[row];
+    }
+    return new Result(loss, grad, usesLogZ() ? t.dLogZ : 0, logZEstimate(t));
+  }
+}

@@ -1,0 +1,70 @@
+package org.gfn.model.objectives;
+
+import java.util.List;
+import org.gfn.envs.Environment;
+import org.gfn.replay.Trajectory;
+
+/**
+ * Trajectories laid out one row per visited state s_0..s_L, with what each row needs: the forward
+ * action taken there (exit on the last row), the backward action back to the previous state (rows
+ * t ≥ 1), both masks, and optionally the intermediate log-reward.
+ */
+final class TrajectoryRows {
+  final int trajectories;
+  final int rows;
+  final int[] start; // first row of each trajectory, plus rows at the end
+  final float[] features;
+  final int[] action;
+  final int[] backAction;
+  final boolean[] fmask;
+  final boolean[] bmask;
+  final double[] logReward; // per trajectory
+  final double[] stateLogReward; // per row, or null
+  final int nA;
+  final int nB;
+
+  TrajectoryRows(List<Trajectory> batch, Environment env, boolean withStateRewards) {
+    trajectories = batch.size();
+    start = new int[trajectories + 1];
+    int r = 0;
+    for (int i = 0; i < trajectories; i++) {
+      start[i] = r;
+      r += batch.get(i).length();
+    }
+    start[trajectories] = r;
+    rows = r;
+    nA = env.numActions();
+    nB = env.numBackwardActions();
+    int f = env.featureSize();
+    features = new float[rows * f];
+    action = new int[rows];
+    backAction = new int[rows];
+    fmask = new boolean[rows * nA];
+    bmask = new boolean[rows * nB];
+    logReward = new double[trajectories];
+    stateLogReward = withStateRewards ? new double[rows] : null;
+    boolean[] fm = new boolean[nA];
+    boolean[] bm = new boolean[nB];
+    for (int i = 0; i < trajectories; i++) {
+      Trajectory t = batch.get(i);
+      logReward[i] = t.logReward();
+      int[] prev = null;
+      for (int k = 0; k < t.length(); k++) {
+        int row = start[i] + k;
+        int[] s = t.state(k);
+        env.encode(s, features, row * f);
+        env.forwardMask(s, fm);
+        env.backwardMask(s, bm);
+        System.arraycopy(fm, 0, fmask, row * nA, nA);
+        System.arraycopy(bm, 0, bmask, row * nB, nB);
+        action[row] = t.action(k);
+        if (!fm[action[row]]) {
+          throw new IllegalArgumentException("trajectory " + t.id() + " takes illegal action " + action[row] + " at step " + k);
+        }
+        backAction[row] = prev == null ? -1 : env.backwardActionOf(prev, t.action(k - 1));
+        if (stateLogReward != null) stateLogReward[row] = env.intermediateLogReward(s);
+        prev = s;
+      }
+    }
+  }
+}

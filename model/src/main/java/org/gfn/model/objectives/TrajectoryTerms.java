@@ -1,0 +1,46 @@
+package org.gfn.model.objectives;
+
+/**
+ * Per-row log-probabilities and log-flows of a {@link TrajectoryRows} batch under given outputs,
+ * and the accumulators for their gradients. Row t of a trajectory holds log P_F(a_t | s_t),
+ * log P_B(s_{t−1} | s_t) (0 at t = 0) and log F(s_t).
+ */
+final class TrajectoryTerms {
+  final TrajectoryRows rows;
+  final double[] logPF;
+  final double[] logPB;
+  final double[] logF;
+  final double logZ;
+  final double[] dLogPF;
+  final double[] dLogPB;
+  final double[] dLogF;
+  double dLogZ;
+
+  TrajectoryTerms(TrajectoryRows rows, double[] logPF, double[] logPB, double[] logF, double logZ) {
+    this.rows = rows;
+    this.logPF = logPF;
+    this.logPB = logPB;
+    this.logF = logF;
+    this.logZ = logZ;
+    this.dLogPF = new double[rows.rows];
+    this.dLogPB = new double[rows.rows];
+    this.dLogF = new double[rows.rows];
+  }
+
+  int count() {
+    return rows.trajectories;
+  }
+
+  int first(int traj) {
+    return rows.start[traj];
+  }
+
+  /** Number of rows (states s_0..s_L) of a trajectory. */
+  int length(int traj) {
+    return rows.start[traj + 1] - rows.start[traj];
+  }
+
+  double logReward(int traj) {
+    return rows.logReward[traj];
+  }
+}

@@ -1,0 +1,35 @@
+package org.gfn.model.policy;
+
+/** The hidden-layer activations both inference paths (DL4J and plain Java) implement identically. */
+public enum Activation {
+  RELU, TANH, LEAKYRELU, ELU;
+
+  /** DL4J's default leaky-ReLU slope. */
+  static final float LEAK = 0.01f;
+
+  public static Activation of(String name) {
+    try {
+      return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown activation '" + name + "'; use relu, tanh, leakyrelu or elu");
+    }
+  }
+
+  float apply(float x) {
+    return switch (this) {
+      case RELU -> x > 0 ? x : 0f;
+      case TANH -> (float) Math.tanh(x);
+      case LEAKYRELU -> x > 0 ? x : LEAK * x;
+      case ELU -> x > 0 ? x : (float) Math.expm1(x);
+    };
+  }
+
+  org.nd4j.linalg.activations.Activation dl4j() {
+    return switch (this) {
+      case RELU -> org.nd4j.linalg.activations.Activation.RELU;
+      case TANH -> org.nd4j.linalg.activations.Activation.TANH;
+      case LEAKYRELU -> org.nd4j.linalg.activations.Activation.LEAKYRELU;
+      case ELU -> org.nd4j.linalg.activations.Activation.ELU;
+    };
+  }
+}

@@ -1,0 +1,24 @@
+package org.gfn.model.policy;
+
+import java.io.Serializable;
+
+/**
+ * An immutable, versioned copy of the policy's parameters: what the learner broadcasts and what
+ * rollouts read. The flat array uses DL4J's parameter layout (per head, per layer: W in column-major
+ * [nIn × nOut] order, then b). Never modify {@link #params()}.
+ */
+public record PolicySnapshot(long version, PolicyArchitecture architecture, float[] params)
+    implements Serializable {
+
+  public PolicySnapshot {
+    if (params.length != architecture.paramCount()) {
+      throw new IllegalArgumentException("snapshot has " + params.length + " parameters but the architecture needs "
+          + architecture.paramCount());
+    }
+  }
+
+  /** A plain-Java evaluator over this snapshot (cheap; one per thread). */
+  public PolicyEvaluator evaluator() {
+    return new MlpForward(this);
+  }
+}

@@ -1,0 +1,197 @@
+package org.gfn.model.rollout;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.gfn.envs.Environment;
+import org.gfn.envs.Environments;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyEvaluator;
+import org.gfn.replay.Trajectory;
+
+/**
+ * Rolls out many trajectories at once: every step evaluates all active trajectories in one
+ * batched forward, then each draws its action from its own random stream (seeded by
+ * {@link Seeds#derive}(seed, i)), so trajectory i can be reproduced alone. Also samples backward
+ * from given terminal objects with P_B, for local search and terminal-state replay. Not
+ * thread-safe: one sampler per thread.
+ */
+public final class RolloutSampler {
+  private final Environment env;
+  private final PolicyEvaluator policy;
+  private final PolicyArchitecture arch;
+  private final int nA;
+  private final int nB;
+  private final int f;
+  private final int w;
+
+  public RolloutSampler(Environment env, PolicyEvaluator policy) {
+    this.env = env;
+    this.policy = policy;
+    this.arch = policy.architecture();
+    this.nA = env.numActions();
+    this.nB = env.numBackwardActions();
+    this.f = env.featureSize();
+    this.w = arch.outputWidth();
+    if (arch.featureSize() != f || arch.numActions() != nA || arch.numBackwardActions() != nB) {
+      throw new IllegalArgumentException("policy architecture " + arch + " does not fit " + env.name());
+    }
+  }
+
+  /**
+   * Samples {@code n} forward trajectories.
+   *
+   * @param firstId id of the first trajectory; the others follow consecutively
+   * @param seed seed of this batch; trajectory i uses {@code Seeds.derive(seed, i)}
+   * @param version policy version stamped on the trajectories
+   */
+  public Trajectory[] sample(int n, Exploration exploration, long seed, long firstId, long version) {
+    List<List<int[]>> states = new ArrayList<>(n);
+    List<int[]> actions = new ArrayList<>(n);
+    int[] lengths = new int[n];
+    double[] logProb = new double[n];
+    SplittableRandom[] rngs = new SplittableRandom[n];
+    long[] seeds = new long[n];
+    int[][] current = new int[n][];
+    int[] active = new int[n];
+    int activeCount = n;
+    int maxLen = env.maxTrajectoryLength();
+    for (int i = 0; i < n; i++) {
+      seeds[i] = Seeds.derive(seed, i);
+      rngs[i] = new SplittableRandom(seeds[i]);
+      current[i] = env.initialState();
+      List<int[]> s = new ArrayList<>();
+      s.add(current[i]);
+      states.add(s);
+      actions.add(new int[maxLen]);
+      active[i] = i;
+    }
+    float[] feats = new float[n * f];
+    float[] out = new float[n * w];
+    boolean[] mask = new boolean[nA];
+    double[] probs = new double[nA];
+    while (activeCount > 0) {
+      for (int k = 0; k < activeCount; k++) env.encode(current[active[k]], feats, k * f);
+      policy.evaluate(feats, activeCount, out);
+      int kept = 0;
+      for (int k = 0; k < activeCount; k++) {
+        int i = active[k];
+        env.forwardMask(current[i], mask);
+        behaviour(out, k * w + arch.forwardOffset(), mask, exploration, probs);
+        int a = draw(probs, rngs[i]);
+        logProb[i] += Math.log(probs[a]);
+        actions.get(i)[lengths[i]++] = a;
+        if (a == env.exitAction()) continue;
+        if (lengths[i] >= maxLen) {
+          throw new IllegalStateException(env.name() + " trajectory exceeded maxTrajectoryLength " + maxLen);
+        }
+        current[i] = env.step(current[i], a);
+        states.get(i).add(current[i]);
+        active[kept++] = i;
+      }
+      activeCount = kept;
+    }
+    Trajectory[] result = new Trajectory[n];
+    for (int i = 0; i < n; i++) {
+      result[i] = build(firstId + i, seeds[i], version, states.get(i),
+          java.util.Arrays.copyOf(actions.get(i), lengths[i]), logProb[i]);
+    }
+    return result;
+  }
+
+  /**
+   * Samples one backward trajectory per terminal object with P_B (learned or uniform), returned in
+   * forward order and ending with exit. {@code behaviourLogProb} holds Σ log P_B of the path.
+   */
+  public Trajectory[] sampleBackward(List<int[]> terminals, long seed, long firstId, long version) {
+    int n = terminals.size();
+    Trajectory[] result = new Trajectory[n];
+    float[] feats = new float[f];
+    float[] out = new float[w];
+    boolean[] mask = new boolean[nB];
+    double[] probs = new double[nB];
+    boolean[] fm = new boolean[nA];
+    for (int i = 0; i < n; i++) {
+      long s = Seeds.derive(seed, i);
+      SplittableRandom rng = new SplittableRandom(s);
+      int[] x = terminals.get(i).clone();
+      env.forwardMask(x, fm);
+      if (!fm[env.exitAction()]) {
+        throw new IllegalArgumentException("backward rollout from a state that cannot exit: " + java.util.Arrays.toString(x));
+      }
+      List<int[]> rev = new ArrayList<>();
+      List<Integer> revActions = new ArrayList<>();
+      double lp = 0;
+      int[] cur = x;
+      rev.add(cur);
+      while (!env.isInitial(cur)) {
+        env.backwardMask(cur, mask);
+        if (arch.learnedBackward()) {
+          env.encode(cur, feats, 0);
+          policy.evaluate(feats, 1, out);
+          behaviour(out, arch.backwardOffset(), mask, Exploration.ON_POLICY, probs);
+        } else {
+          uniform(mask, probs);
+        }
+        int b = draw(probs, rng);
+        lp += Math.log(probs[b]);
+        revActions.add(env.forwardActionOf(cur, b));
+        cur = env.backwardStep(cur, b);
+        rev.add(cur);
+      }
+      java.util.Collections.reverse(rev);
+      int[] acts = new int[revActions.size() + 1];
+      for (int k = 0; k < revActions.size(); k++) acts[k] = revActions.get(revActions.size() - 1 - k);
+      acts[acts.length - 1] = env.exitAction();
+      result[i] = build(firstId + i, s, version, rev, acts, lp);
+    }
+    return result;
+  }
+
+  private Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp) {
+    int ss = env.stateSize();
+    int[] flat = new int[states.size() * ss];
+    for (int t = 0; t < states.size(); t++) System.arraycopy(states.get(t), 0, flat, t * ss, ss);
+    int[] x = states.get(states.size() - 1);
+    return new Trajectory(id, seed, version, ss, flat, actions, Environments.checkedLogReward(env, x), lp);
+  }
+
+  /** probs = (1 − ε)·softmax(logits/T over legal) + ε·uniform(legal); 0 on illegal entries. */
+  static void behaviour(float[] out, int off, boolean[] mask, Exploration e, double[] probs) {
+    int n = mask.length;
+    double max = Double.NEGATIVE_INFINITY;
+    int legal = 0;
+    for (int j = 0; j < n; j++) {
+      if (mask[j]) {
+        max = Math.max(max, out[off + j] / e.temperature());
+        legal++;
+      }
+    }
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      probs[j] = mask[j] ? Math.exp(out[off + j] / e.temperature() - max) : 0;
+      sum += probs[j];
+    }
+    for (int j = 0; j < n; j++) {
+      probs[j] = mask[j] ? (1 - e.epsilon()) * probs[j] / sum + e.epsilon() / legal : 0;
+    }
+  }
+
+  private static void uniform(boolean[] mask, double[] probs) {
+    int legal = 0;
+    for (boolean m : mask) legal += m ? 1 : 0;
+    for (int j = 0; j < mask.length; j++) probs[j] = mask[j] ? 1.0 / legal : 0;
+  }
+
+  private static int draw(double[] probs, SplittableRandom rng) {
+    double u = rng.nextDouble();
+    int last = -1;
+    for (int j = 0; j < probs.length; j++) {
+      if (probs[j] <= 0) continue;
+      last = j;
+      u -= probs[j];
+      if (u < 0) return j;
+    }
+    return last; // rounding: the last legal action
+  }
+}
