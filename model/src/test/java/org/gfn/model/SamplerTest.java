@@ -1,0 +1,120 @@
+package org.gfn.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gfn.envs.Environment;
+import org.gfn.envs.StateSpace;
+import org.gfn.model.metrics.ExactMetrics;
+import org.gfn.model.metrics.ExactReport;
+import org.gfn.model.metrics.SampleMetrics;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyEvaluator;
+import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.RolloutSampler;
+import org.gfn.replay.Trajectory;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class SamplerTest {
+  private final Environment env = Fixtures.grid(2, 4);
+  private final PolicyArchitecture arch = Fixtures.arch(env, false, true, true);
+  private final PolicyEvaluator policy = new PolicyNetwork(arch, 1e-3, 4, DataType.FLOAT).snapshot(3).evaluator();
+
+  @Test
+  void trajectoriesAreValidAndReproducibleOneByOne() {
+    RolloutSampler s = new RolloutSampler(env, policy);
+    Trajectory[] batch = s.sample(50, new Exploration(0.1, 1.0), 77, 1000, 3);
+    for (int i = 0; i < batch.length; i++) {
+      Trajectory t = batch[i];
+      assertEquals(1000 + i, t.id());
+      assertEquals(3, t.policyVersion());
+      assertEquals(env.exitAction(), t.action(t.length() - 1));
+      int[] cur = env.initialState();
+      for (int k = 0; k < t.length() - 1; k++) {
+        assertArrayEquals(cur, t.state(k));
+        cur = env.step(cur, t.action(k));
+      }
+      assertArrayEquals(cur, t.terminal());
+      assertEquals(env.logReward(cur), t.logReward());
+    }
+    // trajectory 7 alone, from its own seed, in a batch of a different size: the same path
+    Trajectory again = s.sample(8, new Exploration(0.1, 1.0), 77, 1000, 3)[7];
+    assertArrayEquals(batch[7].actionsView(), again.actionsView());
+    assertEquals(batch[7].seed(), again.seed());
+  }
+
+  @Test
+  void onPolicySamplesFollowTheExactTerminalDistribution() {
+    StateSpace space = StateSpace.of(env);
+    double[] p = ExactMetrics.terminalDistribution(space, policy);
+    assertEquals(1.0, java.util.Arrays.stream(p).sum(), 1e-9);
+    RolloutSampler s = new RolloutSampler(env, policy);
+    int n = 40_000;
+    Trajectory[] ts = s.sample(n, Exploration.ON_POLICY, 5, 0, 0);
+    double[] counts = new double[space.size()];
+    for (Trajectory t : ts) counts[space.indexOf(t.terminal())]++;
+    double l1 = 0;
+    for (int i = 0; i < p.length; i++) l1 += Math.abs(counts[i] / n - p[i]);
+    assertTrue(l1 < 0.05, "sample vs DP distribution sum-L1 " + l1);
+    // behaviour log-probability of an on-policy trajectory is its exact log P_F path probability
+    assertTrue(ts[0].behaviourLogProb() < 0);
+  }
+
+  @Test
+  void epsilonOneIsUniformOverLegalActions() {
+    RolloutSampler s = new RolloutSampler(env, policy);
+    Trajectory[] ts = s.sample(20_000, new Exploration(1.0, 1.0), 9, 0, 0);
+    int exitsAtStart = 0;
+    for (Trajectory t : ts) exitsAtStart += t.length() == 1 ? 1 : 0;
+    assertEquals(1.0 / 3, exitsAtStart / 20_000.0, 0.015, "3 legal actions at s_0");
+  }
+
+  @Test
+  void backwardRolloutsEndAtTheGivenTerminals() {
+    RolloutSampler s = new RolloutSampler(env, policy);
+    List<int[]> xs = new ArrayList<>();
+    xs.add(new int[] {3, 2});
+    xs.add(new int[] {0, 0});
+    xs.add(new int[] {1, 3});
+    Trajectory[] ts = s.sampleBackward(xs, 4, 0, 0);
+    for (int i = 0; i < xs.size(); i++) {
+      Trajectory t = ts[i];
+      assertArrayEquals(xs.get(i), t.terminal());
+      assertArrayEquals(env.initialState(), t.state(0));
+      assertEquals(xs.get(i)[0] + xs.get(i)[1] + 1, t.length());
+      int[] cur = env.initialState();
+      for (int k = 0; k < t.length() - 1; k++) cur = env.step(cur, t.action(k));
+      assertArrayEquals(xs.get(i), cur);
+    }
+  }
+
+  @Test
+  void exactMetricsAreZeroForTheTargetAndPositiveOtherwise() {
+    StateSpace space = StateSpace.of(env);
+    ExactReport perfect = ExactMetrics.compare(space, space.targetDistribution(), space.logZ());
+    assertEquals(0, perfect.sumL1(), 1e-12);
+    assertEquals(0, perfect.jsd(), 1e-12);
+    ExactReport r = ExactMetrics.evaluate(space, policy, 0.0);
+    assertTrue(r.sumL1() > 0.05);
+    assertEquals(r.sumL1() / 2, r.tv(), 1e-15);
+    assertTrue(r.jsd() > 0 && r.jsd() < Math.log(2));
+    assertEquals(space.logZ(), r.logZError(), 1e-12);
+  }
+
+  @Test
+  void noiseFloorMatchesTheDesignFigure() {
+    StateSpace space = StateSpace.of(Fixtures.grid(4, 8));
+    assertEquals(0.105, SampleMetrics.noiseFloor(space, 200_000), 0.005);
+  }
+
+  @Test
+  void mismatchedPolicyIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new RolloutSampler(Fixtures.grid(3, 4), policy));
+  }
+}
