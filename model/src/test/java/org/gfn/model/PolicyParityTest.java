@@ -27,6 +27,14 @@ class PolicyParityTest {
     double[] dl4j = net.forward(x, rows);
     float[] plain = new float[rows * arch.outputWidth()];
     net.snapshot(0).evaluator().evaluate(x, rows, plain);
+    float[] fwdOnly = new float[rows * arch.outputWidth()];
+    net.snapshot(0).forwardEvaluator().evaluate(x, rows, fwdOnly);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < arch.numActions(); j++) {
+        int k = r * arch.outputWidth() + j;
+        assertEquals(plain[k], fwdOnly[k], 0f, "forward-only evaluator, row " + r);
+      }
+    }
     int[][] heads = arch.heads();
     for (int r = 0; r < rows; r++) {
       for (int[] h : heads) {

@@ -11,7 +11,8 @@ import org.gfn.replay.Trajectory;
  * flows log F(s → s'), the exit logit log F(s → s_f). For every non-initial state s visited,
  * δ = log Σ_{parents p} F(p → s) − log Σ_{a legal in s} F(s → ·) (exit included), and for every
  * terminal object x a reward-matching term δ = log F(x → s_f) − log R(x);
- * loss = mean δ² over states + mean δ² over terminals. P_F is the softmax of the logits.
+ * loss = mean δ² over states + mean δ² over terminals. P_F is the softmax of the logits, and
+ * log Z is estimated by the total outflow of s_0.
  */
 public final class FlowMatching implements Objective {
   @Override
@@ -30,6 +31,11 @@ public final class FlowMatching implements Objective {
   }
 
   @Override
+  public boolean needsBackwardHead() {
+    return false;
+  }
+
+  @Override
   public Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch) {
     int nA = env.numActions();
     int nB = env.numBackwardActions();
@@ -39,6 +45,7 @@ public final class FlowMatching implements Objective {
     List<int[]> parentEntries = new ArrayList<>(); // {parentRow, action}
     List<double[]> terminals = new ArrayList<>(); // {row, logR}
     boolean[] bm = new boolean[nB];
+    rowStates.add(env.initialState()); // row 0: s_0, whose total outflow estimates Z
     for (Trajectory t : batch) {
       for (int k = 1; k < t.length(); k++) {
         int[] s = t.state(k);
@@ -121,7 +128,8 @@ public final class FlowMatching implements Objective {
           loss += d * d / nt;
           grad[r * w + fo + exit] += 2 * d / nt;
         }
-        return new Result(loss, grad, 0, Double.NaN);
+        double logZ0 = LogSoftmax.logSumExp(out, fo, fmask, 0, nA);
+        return new Result(loss, grad, 0, logZ0);
       }
     };
   }

@@ -20,6 +20,11 @@ public interface Objective {
   /** Whether the policy needs its log F(s) head. */
   boolean needsFlowHead();
 
+  /** Whether the objective reads P_B (all but FM); without it no P_B head is built. */
+  default boolean needsBackwardHead() {
+    return true;
+  }
+
   /** Whether the learned log Z parameter takes part in the loss. */
   boolean usesLogZ();
 

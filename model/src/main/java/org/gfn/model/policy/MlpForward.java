@@ -20,10 +20,12 @@ final class MlpForward implements PolicyEvaluator {
   private float[] bufA = new float[0];
   private float[] bufB = new float[0];
 
-  MlpForward(PolicySnapshot snapshot) {
+  /** @param forwardOnly compute only the head that holds the P_F logits (others read as 0) */
+  MlpForward(PolicySnapshot snapshot, boolean forwardOnly) {
     this.arch = snapshot.architecture();
     this.act = Activation.of(arch.activation());
-    this.heads = arch.heads();
+    int[][] all = arch.heads();
+    this.heads = forwardOnly ? new int[][] {all[0]} : all; // head 0 holds P_F in either layout
     float[] p = snapshot.params();
     int layers = arch.hiddenLayers() + 1;
     weights = new float[heads.length][layers][];

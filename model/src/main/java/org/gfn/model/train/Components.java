@@ -1,0 +1,67 @@
+package org.gfn.model.train;
+
+import org.gfn.envs.BitSequence;
+import org.gfn.envs.BitSequenceModes;
+import org.gfn.envs.Environment;
+import org.gfn.envs.HyperGrid;
+import org.gfn.envs.HyperGridRewards;
+import org.gfn.envs.StateSpace;
+import org.gfn.model.learn.Learner;
+import org.gfn.model.objectives.Objective;
+import org.gfn.model.objectives.Objectives;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.rollout.Seeds;
+import org.gfn.replay.ReplayBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The one place that wires concrete classes together from {@link Settings}: the task, the
+ * objective, the policy network, the learner and the replay buffer. The local loop, the Spark job
+ * and the tests all build through here.
+ */
+public final class Components {
+  private Components() {}
+
+  /** The environment (and its exact space when it can be enumerated). */
+  public static Task task(Settings.EnvSettings e) {
+    if (e.type().equals("hypergrid")) {
+      HyperGrid env = new HyperGrid(e.dim(), e.height(), e.reward().equals("sparse")
+          ? HyperGridRewards.sparse(e.dim(), e.height())
+          : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()));
+      return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, null);
+    }
+    BitSequenceModes modes = BitSequenceModes.generate(e.n(), e.modes(), e.modeSeed());
+    BitSequence shape = new BitSequence(e.n(), e.k(), x -> 0);
+    BitSequence env = new BitSequence(e.n(), e.k(), modes.logReward(shape, e.beta()));
+    return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, modes);
+  }
+
+  public static Objective objective(Settings s) {
+    return Objectives.byName(s.objective(), s.subtbLambda());
+  }
+
+  public static PolicyArchitecture architecture(Settings s, Environment env, Objective objective) {
+    Settings.PolicySettings p = s.policy();
+    return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(),
+        p.hiddenLayers(), p.width(), p.activation(), p.sharedTrunk(),
+        p.learnedBackward() && objective.needsBackwardHead(),
+        objective.needsFlowHead());
+  }
+
+  public static Learner learner(Settings s, Environment env) {
+    Objective objective = objective(s);
+    PolicyArchitecture arch = architecture(s, env, objective);
+    PolicyNetwork net = new PolicyNetwork(arch, s.learner().learningRate(), Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
+    return new Learner(s.learner(), net, objective, env);
+  }
+
+  public static ReplayBuffer replay(Settings s) {
+    return new ReplayBuffer(s.replay());
+  }
+
+  /** A ready local trainer. */
+  public static LocalTrainer localTrainer(Settings s, Task task, Learner learner) {
+    return new LocalTrainer(task.env(), learner, replay(s), s.train(), task.space());
+  }
+}

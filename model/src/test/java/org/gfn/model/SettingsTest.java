@@ -1,0 +1,75 @@
+package org.gfn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.nio.file.Files;
+import java.util.List;
+import org.gfn.model.train.ConfigLoader;
+import org.gfn.model.train.Settings;
+import org.gfn.model.train.SettingsException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+  @TempDir File dir;
+
+  private static String failure(String hocon) {
+    return assertThrows(SettingsException.class, () -> Settings.load(ConfigFactory.parseString(hocon))).getMessage();
+  }
+
+  @Test
+  void defaultsAreTheTorchgfnBaseline() {
+    Settings s = Settings.load(ConfigFactory.empty());
+    assertEquals("tb", s.objective());
+    assertEquals(256, s.policy().width());
+    assertEquals(16, s.train().batchSize());
+    assertEquals(1e-3, s.learner().learningRate());
+    assertEquals(0.1, s.learner().logZLearningRate());
+  }
+
+  @Test
+  void unknownKeysAreTypos() {
+    String m = failure("gfn.train.batch-sise = 32");
+    assertTrue(m.contains("gfn.train.batch-sise"), m);
+  }
+
+  @Test
+  void wrongTypesNameTheKey() {
+    String m = failure("gfn.policy.width = wide");
+    assertTrue(m.contains("gfn.policy.width") && m.contains("wrong type"), m);
+  }
+
+  @Test
+  void outOfRangeValuesNameTheKeyAndTheRange() {
+    String m = failure("gfn.sampler.epsilon = 1.5");
+    assertTrue(m.contains("gfn.sampler.epsilon") && m.contains("[0.0, 1.0]"), m);
+    assertTrue(failure("gfn.env.hypergrid.r0 = 0").contains("gfn.env.hypergrid.r0"));
+    assertTrue(failure("gfn.objective.name = PPO").contains("TB, DB"));
+    assertTrue(failure("gfn.train.trajectories = 3").contains("gfn.train.trajectories"));
+  }
+
+  @Test
+  void filesAndOverridesCompose() throws Exception {
+    File f = new File(dir, "p.conf");
+    Files.writeString(f.toPath(), "gfn { objective.name = DB, train.batch-size = 8 }");
+    Settings s = Settings.load(ConfigLoader.load(f, List.of("train.batch-size=4", "gfn.policy.width=32")));
+    assertEquals("db", s.objective());
+    assertEquals(4, s.train().batchSize());
+    assertEquals(32, s.policy().width());
+  }
+
+  @Test
+  void malformedOrMissingFilesAreNamed() throws Exception {
+    File bad = new File(dir, "bad.conf");
+    Files.writeString(bad.toPath(), "gfn { objective { name = TB ");
+    String m = assertThrows(SettingsException.class, () -> ConfigLoader.load(bad, List.of())).getMessage();
+    assertTrue(m.contains("bad.conf") && m.contains("malformed"), m);
+    File none = new File(dir, "none.conf");
+    assertTrue(assertThrows(SettingsException.class, () -> ConfigLoader.load(none, List.of())).getMessage().contains("does not exist"));
+    assertThrows(SettingsException.class, () -> ConfigLoader.load(null, List.of("nonsense")));
+  }
+}
