@@ -25,16 +25,24 @@ public final class Components {
 
   /** The environment (and its exact space when it can be enumerated). */
   public static Task task(Settings.EnvSettings e) {
+    Environment env = environment(e);
+    BitSequenceModes modes = e.type().equals("bitseq") ? modes(e) : null;
+    return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, modes);
+  }
+
+  /** The environment alone: what executors need (no enumeration). */
+  public static Environment environment(Settings.EnvSettings e) {
     if (e.type().equals("hypergrid")) {
-      HyperGrid env = new HyperGrid(e.dim(), e.height(), e.reward().equals("sparse")
+      return new HyperGrid(e.dim(), e.height(), e.reward().equals("sparse")
           ? HyperGridRewards.sparse(e.dim(), e.height())
           : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()));
-      return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, null);
     }
-    BitSequenceModes modes = BitSequenceModes.generate(e.n(), e.modes(), e.modeSeed());
     BitSequence shape = new BitSequence(e.n(), e.k(), x -> 0);
-    BitSequence env = new BitSequence(e.n(), e.k(), modes.logReward(shape, e.beta()));
-    return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, modes);
+    return new BitSequence(e.n(), e.k(), modes(e).logReward(shape, e.beta()));
+  }
+
+  private static BitSequenceModes modes(Settings.EnvSettings e) {
+    return BitSequenceModes.generate(e.n(), e.modes(), e.modeSeed());
   }
 
   public static Objective objective(Settings s) {

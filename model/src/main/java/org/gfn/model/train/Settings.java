@@ -18,7 +18,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
 
   /** Environment choice and parameters. */
   public record EnvSettings(String type, int dim, int height, String reward, double r0, double r1,
-      double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold) {}
+      double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold)
+      implements java.io.Serializable {}
 
   /** Policy network shape. */
   public record PolicySettings(int hiddenLayers, int width, String activation, boolean sharedTrunk,

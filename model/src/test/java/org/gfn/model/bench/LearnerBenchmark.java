@@ -1,0 +1,56 @@
+package org.gfn.model.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gfn.envs.HyperGrid;
+import org.gfn.envs.HyperGridRewards;
+import org.gfn.model.learn.Learner;
+import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.objectives.Objectives;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.RolloutSampler;
+import org.gfn.replay.Trajectory;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Learner throughput: one TB step (DL4J forward, objective, backprop, Adam) on HyperGrid 8^4 with
+ * the 2×256 MLP, learned P_B, on {@code batch} pre-sampled trajectories. Score = steps/s; multiply
+ * by {@code batch} for trajectories consumed per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class LearnerBenchmark {
+  @Param({"16", "256", "1024"})
+  int batch;
+
+  private Learner learner;
+  private List<Trajectory> trajectories;
+
+  @Setup
+  public void setup() {
+    HyperGrid env = new HyperGrid(4, 8, HyperGridRewards.preset("torchgfn", 8));
+    PolicyArchitecture arch = new PolicyArchitecture(env.featureSize(), env.numActions(),
+        env.numBackwardActions(), 2, 256, "relu", false, true, false);
+    PolicyNetwork net = new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT);
+    learner = new Learner(new LearnerConfig(1e-3, 0.1, 0, 0, 0), net, Objectives.byName("TB", 0.9), env);
+    trajectories = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
+        .sample(batch, Exploration.ON_POLICY, 7, 0, 0));
+  }
+
+  @Benchmark
+  public double step() {
+    return learner.step(trajectories).loss();
+  }
+}

@@ -1,0 +1,51 @@
+package org.gfn.model.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import org.gfn.envs.HyperGrid;
+import org.gfn.envs.HyperGridRewards;
+import org.gfn.model.objectives.Objective;
+import org.gfn.model.objectives.Objectives;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.RolloutSampler;
+import org.gfn.replay.Trajectory;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/** Dev tool: wall time of each phase of a learner step (args: batch repeats). */
+public class StepProfile {
+  public static void main(String[] a) {
+    int batch = Integer.parseInt(a[0]);
+    int reps = Integer.parseInt(a[1]);
+    HyperGrid env = new HyperGrid(4, 8, HyperGridRewards.preset("torchgfn", 8));
+    PolicyArchitecture arch = new PolicyArchitecture(env.featureSize(), env.numActions(),
+        env.numBackwardActions(), 2, 256, "relu", false, true, false);
+    PolicyNetwork net = new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT);
+    List<Trajectory> ts = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
+        .sample(batch, Exploration.ON_POLICY, 7, 0, 0));
+    Objective obj = Objectives.byName("TB", 0.9);
+    long[] t = new long[6];
+    for (int r = 0; r < reps; r++) {
+      long t0 = System.nanoTime();
+      Objective.Prepared p = obj.prepare(ts, env, arch);
+      long t1 = System.nanoTime();
+      double[] out = net.forward(p.features(), p.rows());
+      long t2 = System.nanoTime();
+      Objective.Result res = p.compute(out, 0);
+      long t3 = System.nanoTime();
+      net.backward(res.dOutputs());
+      long t4 = System.nanoTime();
+      net.gradientNorm();
+      net.applyUpdate(r);
+      long t5 = System.nanoTime();
+      if (r >= reps / 2) {
+        t[0] += t1 - t0; t[1] += t2 - t1; t[2] += t3 - t2; t[3] += t4 - t3; t[4] += t5 - t4;
+      }
+      if (r == 0) System.out.println("rows " + p.rows());
+    }
+    int n = reps - reps / 2;
+    System.out.printf("ms per step: prepare %.2f forward %.2f objective %.2f backward %.2f update %.2f%n",
+        t[0] / 1e6 / n, t[1] / 1e6 / n, t[2] / 1e6 / n, t[3] / 1e6 / n, t[4] / 1e6 / n);
+  }
+}
