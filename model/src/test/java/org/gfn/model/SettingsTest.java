@@ -71,5 +71,6 @@ class SettingsTest {
     File none = new File(dir, "none.conf");
     assertTrue(assertThrows(SettingsException.class, () -> ConfigLoader.load(none, List.of())).getMessage().contains("does not exist"));
     assertThrows(SettingsException.class, () -> ConfigLoader.load(null, List.of("nonsense")));
+    assertEquals("a.B$C", ConfigLoader.load(null, List.of("env.reward-class=a.B$C")).getString("gfn.env.reward-class"));
   }
 }

@@ -5,6 +5,7 @@ import org.gfn.envs.BitSequenceModes;
 import org.gfn.envs.Environment;
 import org.gfn.envs.HyperGrid;
 import org.gfn.envs.HyperGridRewards;
+import org.gfn.envs.LogReward;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.objectives.Objective;
@@ -32,13 +33,23 @@ public final class Components {
 
   /** The environment alone: what executors need (no enumeration). */
   public static Environment environment(Settings.EnvSettings e) {
+    LogReward custom = e.rewardClass().isEmpty() ? null : customReward(e.rewardClass());
     if (e.type().equals("hypergrid")) {
-      return new HyperGrid(e.dim(), e.height(), e.reward().equals("sparse")
-          ? HyperGridRewards.sparse(e.dim(), e.height())
+      return new HyperGrid(e.dim(), e.height(), custom != null ? custom
+          : e.reward().equals("sparse") ? HyperGridRewards.sparse(e.dim(), e.height())
           : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()));
     }
     BitSequence shape = new BitSequence(e.n(), e.k(), x -> 0);
-    return new BitSequence(e.n(), e.k(), modes(e).logReward(shape, e.beta()));
+    return new BitSequence(e.n(), e.k(), custom != null ? custom : modes(e).logReward(shape, e.beta()));
+  }
+
+  private static LogReward customReward(String className) {
+    try {
+      return (LogReward) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+          .getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the reward " + className + ": " + e, e);
+    }
   }
 
   private static BitSequenceModes modes(Settings.EnvSettings e) {

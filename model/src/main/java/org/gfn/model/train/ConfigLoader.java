@@ -27,11 +27,14 @@ public final class ConfigLoader {
       String key = o.substring(0, eq).trim();
       if (!key.startsWith("gfn.")) key = "gfn." + key;
       String value = o.substring(eq + 1).trim();
+      Config one;
       try {
-        c = ConfigFactory.parseString(key + " = " + (value.isEmpty() ? "\"\"" : value)).withFallback(c);
+        one = ConfigFactory.parseString(key + " = " + (value.isEmpty() ? "\"\"" : value));
       } catch (ConfigException e) {
-        throw new SettingsException("override '" + o + "' is not valid HOCON: " + e.getMessage(), e);
+        // not a HOCON value (e.g. a class name with '$'): take it as a plain string
+        one = ConfigFactory.parseString(key + " = " + com.typesafe.config.ConfigUtil.quoteString(value));
       }
+      c = one.withFallback(c);
     }
     if (file != null) {
       if (!file.isFile()) throw new SettingsException("configuration file " + file + " does not exist");

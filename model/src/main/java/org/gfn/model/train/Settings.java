@@ -18,7 +18,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
 
   /** Environment choice and parameters. */
   public record EnvSettings(String type, int dim, int height, String reward, double r0, double r1,
-      double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold)
+      double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold,
+      String rewardClass)
       implements java.io.Serializable {}
 
   /** Policy network shape. */
@@ -31,6 +32,23 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     ConfigReader.rejectUnknownKeys(overrides, reference, "gfn");
     Config c = overrides.withFallback(reference).resolve();
     return from(c);
+  }
+
+  /** Checks that a custom reward class exists and implements LogReward; "" means built-in. */
+  private static String rewardClass(String name) {
+    if (name.isBlank()) return "";
+    try {
+      Class<?> c = Class.forName(name.trim(), false, Thread.currentThread().getContextClassLoader());
+      if (!org.gfn.envs.LogReward.class.isAssignableFrom(c)) {
+        throw new SettingsException("gfn.env.reward-class = " + name + " does not implement org.gfn.envs.LogReward");
+      }
+      c.getConstructor();
+    } catch (ClassNotFoundException e) {
+      throw new SettingsException("gfn.env.reward-class = " + name + " is not on the classpath", e);
+    } catch (NoSuchMethodException e) {
+      throw new SettingsException("gfn.env.reward-class = " + name + " needs a public no-argument constructor", e);
+    }
+    return name.trim();
   }
 
   /** Validates an already-merged configuration. */
@@ -51,7 +69,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.doubleIn("gfn.env.bitseq.beta", 0, 1e6, true),
         r.anyLong("gfn.env.bitseq.mode-seed"),
         r.anyLong("gfn.env.bitseq.test-seed"),
-        r.intIn("gfn.env.bitseq.mode-threshold", 0, 1 << 20));
+        r.intIn("gfn.env.bitseq.mode-threshold", 0, 1 << 20),
+        rewardClass(r.string("gfn.env.reward-class")));
     if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
       throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
     }

@@ -1,0 +1,43 @@
+package org.gfn.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/** The SparkSession every job uses: strict Kryo, one native thread per executor task. */
+final class Sessions {
+  private Sessions() {}
+
+  /** Settings every session needs, applied on top of whatever spark-submit passed. */
+  static SparkConf conf(SparkConf base) {
+    return base
+        .setIfMissing("spark.app.name", "gfn-train")
+        .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .set("spark.kryo.registrator", KryoRegistrar.class.getName())
+        .set("spark.kryo.registrationRequired", "true")
+        .setIfMissing("spark.executorEnv.OMP_NUM_THREADS", "1")
+        .setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", "1")
+        .setIfMissing("spark.ui.showConsoleProgress", "false");
+  }
+
+  /** Embedded masters talk over loopback only, whatever the machine's hostname resolves to. */
+  static SparkConf loopbackOnly(SparkConf c) {
+    return c.setIfMissing("spark.driver.host", "127.0.0.1")
+        .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
+        .setIfMissing("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1");
+  }
+
+  /**
+   * A session on {@code master}: the --master argument, else what spark-submit set, else the
+   * configured embedded default.
+   */
+  static SparkSession create(String argMaster, String configuredMaster) {
+    SparkConf c = conf(new SparkConf());
+    if (argMaster != null) {
+      c.setMaster(argMaster);
+    } else if (!c.contains("spark.master")) {
+      c.setMaster(configuredMaster);
+    }
+    if (c.get("spark.master").startsWith("local")) loopbackOnly(c);
+    return SparkSession.builder().config(c).getOrCreate();
+  }
+}

@@ -1,0 +1,42 @@
+package org.gfn.spark;
+
+import java.util.List;
+import org.gfn.model.train.ConfigReader;
+
+/**
+ * The distributed loop's settings ({@code gfn.spark.*}), read and validated eagerly.
+ *
+ * @param master master URL used when spark-submit set none
+ * @param sync synchronous mode (one job at a time, staleness 0)
+ * @param jobsInFlight K
+ * @param tasksPerJob partitions per rollout job (0: default parallelism)
+ * @param trajectoriesPerTask trajectories per task
+ * @param broadcastEvery N, learner steps between snapshots
+ * @param maxStaleness S, snapshot versions
+ * @param samplesPerInsert Reverb-style ratio (≥ 1)
+ * @param checkpointEvery learner steps between checkpoints
+ * @param checkpointsKept checkpoints kept on disk
+ * @param replayLogRows rows per replay-log Parquet file
+ * @param plots whether to write PNG plots
+ */
+public record SparkSettings(String master, boolean sync, int jobsInFlight, int tasksPerJob,
+    int trajectoriesPerTask, int broadcastEvery, int maxStaleness, double samplesPerInsert,
+    int checkpointEvery, int checkpointsKept, int replayLogRows, boolean plots) {
+
+  public static SparkSettings read(ConfigReader r) {
+    boolean sync = r.oneOf("gfn.spark.mode", List.of("async", "sync")).equals("sync");
+    return new SparkSettings(
+        r.string("gfn.spark.master"),
+        sync,
+        sync ? 1 : r.intIn("gfn.spark.jobs-in-flight", 1, 1024),
+        r.intIn("gfn.spark.tasks-per-job", 0, 1 << 20),
+        r.intIn("gfn.spark.trajectories-per-task", 1, 1 << 24),
+        r.intIn("gfn.spark.broadcast-every", 1, 1 << 24),
+        sync ? 0 : r.intIn("gfn.spark.max-staleness", 0, 1 << 24),
+        r.doubleIn("gfn.spark.samples-per-insert", 1, 1e6, false),
+        r.intIn("gfn.spark.checkpoint-every", 1, Integer.MAX_VALUE),
+        r.intIn("gfn.spark.checkpoints-kept", 1, 1000),
+        r.intIn("gfn.spark.replay-log-rows", 1, 1 << 26),
+        r.bool("gfn.spark.plots"));
+  }
+}

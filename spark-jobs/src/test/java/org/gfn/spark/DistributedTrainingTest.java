@@ -1,0 +1,109 @@
+package org.gfn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import java.io.File;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Distributed training on a real multi-JVM cluster (local-cluster, two executor JVMs): quality,
+ * provenance, executor loss, and resume.
+ */
+class DistributedTrainingTest {
+  static final String CONF = "../conf/hypergrid-8x4-tb.conf";
+  @TempDir File dir;
+
+  private static void assertLogMatches(File run, long reported) {
+    Dataset<Row> log = Runs.replayLog(run);
+    long rows = log.count();
+    long ids = log.select("trajectory_id").distinct().count();
+    assertEquals(reported, rows, "replay log rows = trajectories the run reports");
+    assertEquals(rows, ids, "every trajectory id in the log is unique");
+  }
+
+  private static String commandLine(ProcessHandle p) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+    } catch (java.io.IOException e) {
+      return p.info().commandLine().orElse("");
+    }
+  }
+
+  @Test
+  void trainsToTheQualityBarWithRolloutsFromTwoExecutorJvms() {
+    File run = new File(dir, "run");
+    Runs.Outcome o = Runs.train(true, Runs.args(CONF, run, "train.eval-every=500").toArray(String[]::new));
+    assertEquals(0, o.rc(), o.err());
+    Config s = Runs.summary(run);
+    assertTrue(s.getDouble("exact_sum_l1") <= 0.3, "exact sum-L1 " + s.getDouble("exact_sum_l1"));
+    assertEquals(32000, s.getLong("trajectories_trained"));
+    List<String> workers = Runs.replayLog(run).select("worker").distinct().as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertTrue(workers.size() >= 2 && !workers.contains("driver"), "rollouts from two executor JVMs: " + workers);
+    assertLogMatches(run, s.getLong("trajectories_logged"));
+    for (String f : List.of("config.conf", "metrics.jsonl", "summary.json", "plots/exact_sum_l1.png",
+        "plots/sample_distribution.png", "plots/loss.png")) {
+      assertTrue(new File(run, f).isFile(), f + " exists");
+    }
+    assertTrue(new File(run, "checkpoints").list().length >= 1);
+    assertTrue(o.out().contains("outputs in " + run.getAbsolutePath()), "prints where the outputs are");
+  }
+
+  @Test
+  void survivesTheLossOfAnExecutorJvm() throws Exception {
+    File run = new File(dir, "killed");
+    CompletableFuture<Runs.Outcome> job = CompletableFuture.supplyAsync(() -> Runs.train(true,
+        Runs.args(CONF, run, "train.trajectories=12000", "train.eval-every=100").toArray(String[]::new)));
+    File metrics = new File(run, "metrics.jsonl");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!(metrics.isFile() && java.nio.file.Files.readAllLines(metrics.toPath()).size() >= 2)) {
+      assertTrue(System.nanoTime() < deadline, "training made no progress");
+      Thread.sleep(200);
+    }
+    Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
+        .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend"))
+        .findFirst();
+    assertTrue(executor.isPresent(), "an executor JVM to kill");
+    executor.get().destroyForcibly();
+    Runs.Outcome o = job.get(10, TimeUnit.MINUTES);
+    assertEquals(0, o.rc(), o.err());
+    Config s = Runs.summary(run);
+    assertEquals(12000, s.getLong("trajectories_trained"));
+    assertLogMatches(run, s.getLong("trajectories_logged"));
+  }
+
+  @Test
+  void resumesFromTheLastCheckpointAndReachesTheSameBar() throws Exception {
+    File run = new File(dir, "resumed");
+    Runs.Outcome first = Runs.train(true, Runs.args(CONF, run, "train.trajectories=16000",
+        "spark.checkpoint-every=200").toArray(String[]::new));
+    assertEquals(0, first.rc(), first.err());
+    long savedStep = Runs.summary(run).getLong("learner_steps");
+    // what a killed run leaves behind: a log file written after its last checkpoint
+    java.nio.file.Files.writeString(new File(run, "replay/part-999999-deadbeef.parquet").toPath(), "junk");
+
+    Runs.Outcome second = Runs.train(true, "--resume", run.getPath(), "--set", "train.trajectories=32000");
+    assertEquals(0, second.rc(), second.err());
+    assertTrue(second.out().contains("resuming " + run.getAbsolutePath() + " from learner step " + savedStep), second.out());
+    assertTrue(second.out().contains("1 uncommitted replay-log files discarded"), second.out());
+    Config s = Runs.summary(run);
+    assertEquals(32000, s.getLong("trajectories_trained"));
+    assertTrue(s.getLong("learner_steps") > savedStep);
+    assertTrue(s.getDouble("exact_sum_l1") <= 0.3, "exact sum-L1 after resume " + s.getDouble("exact_sum_l1"));
+    assertLogMatches(run, s.getLong("trajectories_logged"));
+    long lines = java.nio.file.Files.readAllLines(new File(run, "metrics.jsonl").toPath()).size();
+    assertTrue(lines > 2, "metrics continue in the same file");
+    Row steps = Runs.replayLog(run).agg(functions.max("policy_version")).first();
+    assertTrue(steps.getLong(0) > 0);
+  }
+}
