@@ -13,7 +13,7 @@ import org.gfn.model.train.LocalTrainer;
 import org.gfn.model.train.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Dev harness: args objective D H trajectories shared learnedPB eps seed. */
+/** Dev harness: args objective D H trajectories shared learnedPB eps seed [lr batch evalEvery]. */
 public class Calibrate {
   public static void main(String[] a) {
     String obj = a[0];
@@ -24,13 +24,16 @@ public class Calibrate {
     boolean pb = Boolean.parseBoolean(a[5]);
     double eps = Double.parseDouble(a[6]);
     long seed = Long.parseLong(a[7]);
+    double lr = a.length > 8 ? Double.parseDouble(a[8]) : 1e-3;
+    int batch = a.length > 9 ? Integer.parseInt(a[9]) : 16;
+    int every = a.length > 10 ? Integer.parseInt(a[10]) : 250;
     Environment env = Fixtures.grid(d, h);
     Objective o = Objectives.byName(obj, 0.9);
     PolicyArchitecture arch = new PolicyArchitecture(env.featureSize(), env.numActions(),
         env.numBackwardActions(), 2, 256, "relu", shared, pb, o.needsFlowHead());
-    LearnerConfig lc = new LearnerConfig(1e-3, 0.1, 0, 0, 0);
-    Learner l = new Learner(lc, new PolicyNetwork(arch, 1e-3, seed, DataType.FLOAT), o, env);
-    TrainingConfig tc = new TrainingConfig(16, 0, n, 250, new Exploration(eps, 1.0), seed);
+    LearnerConfig lc = new LearnerConfig(lr, 0.1, 0, 0, 0);
+    Learner l = new Learner(lc, new PolicyNetwork(arch, lr, seed, DataType.FLOAT), o, env);
+    TrainingConfig tc = new TrainingConfig(batch, 0, n, every, new Exploration(eps, 1.0), seed);
     new LocalTrainer(env, l, null, tc, StateSpace.of(env)).run(e -> System.out.println(e.progressLine()));
   }
 }

@@ -95,6 +95,7 @@ public final class TrainJob {
 
     SparkSession session = given != null ? given : Sessions.create(args.master(), spark.master());
     try (ReplayLog log = new ReplayLog(run.root, start.runId(), spark.replayLogRows())) {
+      progress.accept(org.gfn.model.learn.Backend.describe());
       progress.accept("training " + learner.objective().name() + " on " + task.env().name() + " with master "
           + session.sparkContext().master() + (spark.sync() ? " (sync)" : " (async, " + spark.jobsInFlight() + " jobs in flight)")
           + "; run directory " + run.root);

@@ -41,6 +41,7 @@ public final class LocalTrain {
     Settings s = Settings.load(ConfigLoader.load(conf, sets));
     Task task = Components.task(s.env());
     Learner learner = Components.learner(s, task.env());
+    System.out.println(org.gfn.model.learn.Backend.describe());
     System.out.println("training " + s.objective() + " on " + task.env().name() + " for "
         + s.train().trajectories() + " trajectories"
         + (task.space() != null ? String.format(" (exact log Z = %.6f)", task.space().logZ()) : ""));
