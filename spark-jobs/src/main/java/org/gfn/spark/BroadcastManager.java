@@ -25,6 +25,7 @@ final class BroadcastManager {
   /** Broadcasts a new snapshot and makes it current. */
   void publish(PolicySnapshot snapshot) {
     long v = snapshot.version();
+    if (v == current) return;
     live.put(v, jsc.broadcast(snapshot));
     users.putIfAbsent(v, 0);
     long previous = current;

@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * The driver loop of distributed training. Up to K rollout jobs run asynchronously on the
  * executors while the learner steps: each step takes {@code batch-size} fresh trajectories (plus
  * {@code replay-samples} from the buffer); when none are ready and the samples-per-insert ratio
- * allows, it trains on replay samples instead of waiting. A new snapshot is broadcast every N
- * steps; trajectories more than S versions old are dropped and counted. Jobs are launched only
+ * allows, it trains on replay samples instead of waiting. Snapshots are versioned by the learner
+ * step they were taken at and broadcast lazily: a job about to launch gets a new one when the
+ * current one is N or more steps old, so no broadcast is made that no job reads. Trajectories more
+ * than S learner steps older than the learner are dropped and counted. Jobs are launched only
  * while the fresh queue is short (backpressure), so data does not pile up stale. In sync mode one
  * job runs at a time and its trajectories are trained on by the version that produced them.
  */
@@ -68,6 +70,7 @@ final class DistributedTrainer {
 
   // statistics of this process
   private long lastPublishedStep = -1;
+  private long broadcastCount;
   private long stalenessSum;
   private long stalenessMax;
   private long stalenessCount;
@@ -82,7 +85,16 @@ final class DistributedTrainer {
   private double learnSinceEval;
   private double lossSum;
   private int lossCount;
-  private ExactReport lastExact;
+  private volatile ExactReport lastExact;
+  private double publishSeconds;
+  private double evalSeconds;
+  private double harvestSeconds;
+  private final java.util.concurrent.ExecutorService evaluator = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "exact-evaluation");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<java.util.concurrent.Future<?>> evaluations = new ArrayList<>();
 
   DistributedTrainer(JavaSparkContext jsc, Settings settings, SparkSettings spark, Task task,
       Learner learner, ReplayBuffer replay, ReplayLog log, RunDirectory run,
@@ -132,10 +144,6 @@ final class DistributedTrainer {
         } else if (!inFlight.isEmpty()) {
           harvest(true);
         }
-        if (!spark.sync() && learner.steps() % spark.broadcastEvery() == 0
-            && learner.steps() != lastPublishedStep) {
-          publish();
-        }
       }
     } finally {
       for (RolloutJob j : inFlight) j.future().cancel(true);
@@ -143,15 +151,21 @@ final class DistributedTrainer {
       broadcasts.destroyAll();
     }
     if (stepsSinceEval > 0) evaluate();
+    awaitEvaluations();
+    evaluator.shutdown();
     checkpoint();
     return summary();
   }
 
+  /** Broadcasts the learner's current parameters as version = its step count. */
   private void publish() {
-    version++;
+    long t0 = System.nanoTime();
+    version = learner.steps();
     PolicySnapshot live = learner.snapshot();
     broadcasts.publish(new PolicySnapshot(version, live.architecture(), live.params()));
     lastPublishedStep = learner.steps();
+    broadcastCount++;
+    publishSeconds += (System.nanoTime() - t0) / 1e9;
   }
 
   private boolean replayStepAllowed(int batch) {
@@ -166,7 +180,9 @@ final class DistributedTrainer {
       if (consumedFresh + fresh.size() + coming >= budget) return;
       if (spark.sync() && !fresh.isEmpty()) return; // sync: train on this round first
       if (!spark.sync() && fresh.size() >= perJob) return; // backpressure: the learner is behind
-      if (spark.sync() && learner.steps() != lastPublishedStep) publish();
+      // Lazy broadcast: a job gets a snapshot at most N learner steps old (sync: the newest).
+      long age = learner.steps() - lastPublishedStep;
+      if (spark.sync() ? age > 0 : age >= spark.broadcastEvery()) publish();
       RolloutFunction f = new RolloutFunction(broadcasts.acquireCurrent(), settings.env(),
           settings.exploration(), spark.trajectoriesPerTask(), settings.seed(), round, nextId);
       jsc.setJobDescription("rollout round " + round + " with policy v" + version + ": "
@@ -181,6 +197,15 @@ final class DistributedTrainer {
 
   /** Collects finished jobs; with {@code block}, waits (up to a second) for the oldest one. */
   private void harvest(boolean block) {
+    long t0 = System.nanoTime();
+    try {
+      harvestJobs(block);
+    } finally {
+      harvestSeconds += (System.nanoTime() - t0) / 1e9;
+    }
+  }
+
+  private void harvestJobs(boolean block) {
     Iterator<RolloutJob> it = inFlight.iterator();
     boolean waited = false;
     while (it.hasNext()) {
@@ -267,46 +292,75 @@ final class DistributedTrainer {
     if (learner.steps() % spark.checkpointEvery() == 0) checkpoint();
   }
 
+  /**
+   * Records an evaluation point. Exact metrics of the current snapshot are computed on a
+   * background thread so the learner does not wait; the record keeps the wall time at which the
+   * snapshot was taken, and records are written in order.
+   */
   private void evaluate() {
-    double sinceEval = (System.nanoTime() - lastEvalNanos) / 1e9;
-    lastEvalNanos = System.nanoTime();
-    lastExact = task.space() == null ? null
-        : ExactMetrics.evaluate(task.space(), learner.snapshot().forwardEvaluator(), learner.logZEstimate());
-    double loss = lossCount == 0 ? Double.NaN : lossSum / lossCount;
-    double trajPerS = harvestedSinceEval / Math.max(sinceEval, 1e-9);
-    double stepsPerS = stepsSinceEval / Math.max(learnSinceEval, 1e-9);
-    double stale = stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount;
+    long t0 = System.nanoTime();
+    double sinceEval = (t0 - lastEvalNanos) / 1e9;
+    lastEvalNanos = t0;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("learner_step", learner.steps());
     m.put("trajectories", consumedFresh);
     m.put("inserted", inserted);
     m.put("wall_s", wall());
-    m.put("loss", loss);
-    m.put("log_z", learner.logZEstimate());
-    if (lastExact != null) {
-      m.put("exact_sum_l1", lastExact.sumL1());
-      m.put("exact_tv", lastExact.tv());
-      m.put("exact_jsd", lastExact.jsd());
-      m.put("log_z_error", lastExact.logZError());
-    }
-    m.put("rollout_traj_per_s", trajPerS);
-    m.put("learner_steps_per_s", stepsPerS);
-    m.put("staleness_mean", stale);
-    m.put("staleness_max", stalenessMax);
-    m.put("dropped_stale", droppedStale);
-    m.put("policy_version", version);
-    m.put("wait_share", waitSeconds / Math.max(wall() - wallBefore, 1e-9));
-    run.appendMetrics(m);
-    progress.accept(String.format(
-        "step %6d | traj %8d | %6.1fs | %6.0f traj/s %6.1f steps/s | loss %.4f | logZ %.4f%s | staleness %.1f (max %d, dropped %d) | v%d",
-        learner.steps(), consumedFresh, wall(), trajPerS, stepsPerS, loss, learner.logZEstimate(),
-        lastExact == null ? "" : String.format(" | exact sum-L1 %.4f TV %.4f", lastExact.sumL1(), lastExact.tv()),
-        stale, stalenessMax, droppedStale, version));
+    m.put("loss", lossCount == 0 ? Double.NaN : lossSum / lossCount);
+    double logZ = learner.logZEstimate();
+    m.put("log_z", logZ);
+    double trajPerS = harvestedSinceEval / Math.max(sinceEval, 1e-9);
+    double stepsPerS = stepsSinceEval / Math.max(learnSinceEval, 1e-9);
+    double stale = stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount;
+    long staleMax = stalenessMax;
+    long dropped = droppedStale;
+    long v = version;
+    double waitShare = waitSeconds / Math.max(wall() - wallBefore, 1e-9);
+    PolicySnapshot snapshot = task.space() == null ? null : learner.snapshot();
     lossSum = 0;
     lossCount = 0;
     harvestedSinceEval = 0;
     stepsSinceEval = 0;
     learnSinceEval = 0;
+    evalSeconds += (System.nanoTime() - t0) / 1e9;
+    evaluations.add(evaluator.submit(() -> {
+      ExactReport exact = snapshot == null ? null
+          : ExactMetrics.evaluate(task.space(), snapshot.forwardEvaluator(), logZ);
+      if (exact != null) {
+        putExact(m, exact);
+        lastExact = exact;
+      }
+      m.put("rollout_traj_per_s", trajPerS);
+      m.put("learner_steps_per_s", stepsPerS);
+      m.put("staleness_mean", stale);
+      m.put("staleness_max", staleMax);
+      m.put("dropped_stale", dropped);
+      m.put("policy_version", v);
+      m.put("wait_share", waitShare);
+      run.appendMetrics(m);
+      progress.accept(String.format(
+          "step %6d | traj %8d | %6.1fs | %6.0f traj/s %6.1f steps/s | loss %.4f | logZ %.4f%s | staleness %.1f (max %d, dropped %d) | v%d",
+          (long) m.get("learner_step"), (long) m.get("trajectories"), (double) m.get("wall_s"), trajPerS,
+          stepsPerS, (double) m.get("loss"), logZ,
+          exact == null ? "" : String.format(" | exact sum-L1 %.4f TV %.4f", exact.sumL1(), exact.tv()),
+          stale, staleMax, dropped, v));
+      return null;
+    }));
+  }
+
+  /** Waits for every submitted evaluation (rethrowing its failure). */
+  private void awaitEvaluations() {
+    for (java.util.concurrent.Future<?> f : evaluations) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while evaluating", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("evaluation failed: " + rootMessage(e), e);
+      }
+    }
+    evaluations.clear();
   }
 
   private void checkpoint() throws IOException {
@@ -328,24 +382,31 @@ final class DistributedTrainer {
     s.put("dropped_stale", droppedStale);
     s.put("failed_jobs", failedJobs);
     s.put("rounds", round);
-    s.put("policy_versions", version + 1);
+    s.put("broadcasts", broadcastCount);
     s.put("broadcasts_destroyed", broadcasts.destroyedCount());
     s.put("workers", String.join(",", workersSeen));
     s.put("wall_s", wall());
     s.put("learn_s", learnSeconds);
     s.put("wait_s", waitSeconds);
+    s.put("publish_s", publishSeconds);
+    s.put("harvest_s", harvestSeconds);
+    s.put("eval_s", evalSeconds);
     s.put("wait_share", waitSeconds / Math.max(wall() - wallBefore, 1e-9));
     s.put("staleness_mean", stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount);
     s.put("staleness_max", stalenessMax);
     s.put("log_z", learner.logZEstimate());
     if (lastExact != null) {
-      s.put("exact_sum_l1", lastExact.sumL1());
-      s.put("exact_tv", lastExact.tv());
-      s.put("exact_jsd", lastExact.jsd());
-      s.put("log_z_error", lastExact.logZError());
+      putExact(s, lastExact);
       s.put("exact_log_z", task.space().logZ());
     }
     return s;
+  }
+
+  private static void putExact(Map<String, Object> m, ExactReport exact) {
+    m.put("exact_sum_l1", exact.sumL1());
+    m.put("exact_tv", exact.tv());
+    m.put("exact_jsd", exact.jsd());
+    m.put("log_z_error", exact.logZError());
   }
 
   private static String rootMessage(Throwable e) {

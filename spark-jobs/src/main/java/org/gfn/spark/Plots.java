@@ -90,6 +90,8 @@ final class Plots {
       }
       c = new XYChartBuilder().width(800).height(500).title("terminal distribution: sampler vs R/Z")
           .xAxisTitle("terminal states, by target probability").yAxisTitle("probability").build();
+      c.getStyler().setXAxisDecimalPattern("#");
+      c.getStyler().setXAxisTickMarkSpacingHint(120);
       c.addSeries("sampler p(x)", xs, sampler).setMarker(SeriesMarkers.NONE);
       c.addSeries("target R(x)/Z", xs, target).setMarker(SeriesMarkers.NONE);
     } else {

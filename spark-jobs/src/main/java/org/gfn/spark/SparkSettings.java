@@ -11,8 +11,8 @@ import org.gfn.model.train.ConfigReader;
  * @param jobsInFlight K
  * @param tasksPerJob partitions per rollout job (0: default parallelism)
  * @param trajectoriesPerTask trajectories per task
- * @param broadcastEvery N, learner steps between snapshots
- * @param maxStaleness S, snapshot versions
+ * @param broadcastEvery N: a job gets a new snapshot when the last one is N or more steps old
+ * @param maxStaleness S, in learner steps
  * @param samplesPerInsert Reverb-style ratio (≥ 1)
  * @param checkpointEvery learner steps between checkpoints
  * @param checkpointsKept checkpoints kept on disk

@@ -60,6 +60,36 @@ class DistributedTrainingTest {
   }
 
   @Test
+  void syncModeRollsOutEveryRoundWithTheNewestPolicy() {
+    File run = new File(dir, "sync");
+    Runs.Outcome o = Runs.train(true, Runs.args(CONF, run, "train.trajectories=3072", "spark.mode=sync",
+        "spark.trajectories-per-task=128", "spark.plots=false").toArray(String[]::new));
+    assertEquals(0, o.rc(), o.err());
+    Config s = Runs.summary(run);
+    assertEquals("sync", s.getString("mode"));
+    assertEquals(0, s.getLong("dropped_stale"));
+    Dataset<Row> log = Runs.replayLog(run);
+    long rounds = log.select("round").distinct().count();
+    assertEquals(s.getLong("rounds"), rounds);
+    assertEquals(rounds, log.select("round", "policy_version").distinct().count(), "one policy version per round");
+    assertEquals(rounds, log.select("policy_version").distinct().count(), "a new snapshot for every round");
+  }
+
+  @Test
+  void samplesPerInsertAboveOneTrainsOnReplayInsteadOfWaiting() {
+    File run = new File(dir, "spi");
+    // one small job at a time: the learner finishes each job's data long before the next arrives
+    Runs.Outcome o = Runs.train(true, Runs.args(CONF, run, "train.trajectories=3200",
+        "spark.samples-per-insert=4", "spark.jobs-in-flight=1", "spark.trajectories-per-task=16",
+        "spark.plots=false").toArray(String[]::new));
+    assertEquals(0, o.rc(), o.err());
+    Config s = Runs.summary(run);
+    long freshSteps = 3200 / 16;
+    assertTrue(s.getLong("learner_steps") > freshSteps, "replay steps happen: " + s.getLong("learner_steps"));
+    assertTrue(s.getLong("learner_steps") * 16 <= 4 * s.getLong("trajectories_logged"), "bounded by the ratio");
+  }
+
+  @Test
   void survivesTheLossOfAnExecutorJvm() throws Exception {
     File run = new File(dir, "killed");
     CompletableFuture<Runs.Outcome> job = CompletableFuture.supplyAsync(() -> Runs.train(true,
