@@ -49,7 +49,7 @@ final class DistributedTrainer {
   private final Task task;
   private final Learner learner;
   private final ReplayBuffer replay;
-  private final ReplayLog log;
+  private final ReplayLogWriter log;
   private final RunDirectory run;
   private final BroadcastManager broadcasts;
   private final int tasksPerJob;
@@ -97,7 +97,7 @@ final class DistributedTrainer {
   private final List<java.util.concurrent.Future<?>> evaluations = new ArrayList<>();
 
   DistributedTrainer(JavaSparkContext jsc, Settings settings, SparkSettings spark, Task task,
-      Learner learner, ReplayBuffer replay, ReplayLog log, RunDirectory run,
+      Learner learner, ReplayBuffer replay, ReplayLogWriter log, RunDirectory run,
       Checkpoint.Counters start, Consumer<String> progress) {
     this.jsc = jsc;
     this.settings = settings;
@@ -258,7 +258,7 @@ final class DistributedTrainer {
         }
         fresh.add(t);
         replay.add(t);
-        log.append(t, job.round(), b.worker(), b.partition());
+        log.append(t, job.round(), b.worker(), b.partition(), learner.steps());
         inserted++;
         harvestedSinceEval++;
       }

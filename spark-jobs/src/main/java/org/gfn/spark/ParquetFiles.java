@@ -39,10 +39,12 @@ final class ParquetFiles {
           + "  required double log_reward;\n"
           + "  required double behaviour_log_prob;\n"
           + "  required int64 time_ms;\n"
+          + "  required int64 learner_step;\n"
           + "}");
 
   /** One row of the log. */
-  record Row(String runId, Trajectory t, long round, String worker, int partition, long timeMs) {}
+  record Row(String runId, Trajectory t, long round, String worker, int partition, long timeMs,
+      long learnerStep) {}
 
   private ParquetFiles() {}
 
@@ -72,7 +74,8 @@ final class ParquetFiles {
         list(g.addGroup("terminal"), t.terminal());
         g.append("log_reward", t.logReward())
             .append("behaviour_log_prob", t.behaviourLogProb())
-            .append("time_ms", r.timeMs());
+            .append("time_ms", r.timeMs())
+            .append("learner_step", r.learnerStep());
         w.write(g);
       }
     }

@@ -84,7 +84,7 @@ public final class TrainJob {
         throw new SettingsException(e.getMessage() + "; the run was not resumed (delete that file to resume from an older checkpoint)");
       }
       replay.addAll(r.replay());
-      int discarded = ReplayLog.discardUncommitted(run.root, r.logFiles());
+      int discarded = ReplayLogWriter.discardUncommitted(run.root, r.logFiles());
       start = r.counters();
       progress.accept("resuming " + run.root + " from learner step " + start.steps() + " ("
           + start.trained() + " trajectories trained; " + discarded + " uncommitted replay-log files discarded)");
@@ -94,7 +94,7 @@ public final class TrainJob {
     }
 
     SparkSession session = given != null ? given : Sessions.create(args.master(), spark.master());
-    try (ReplayLog log = new ReplayLog(run.root, start.runId(), spark.replayLogRows())) {
+    try (ReplayLogWriter log = new ReplayLogWriter(run.root, start.runId(), spark.replayLogRows())) {
       progress.accept(org.gfn.model.learn.Backend.describe());
       progress.accept("training " + learner.objective().name() + " on " + task.env().name() + " with master "
           + session.sparkContext().master() + (spark.sync() ? " (sync)" : " (async, " + spark.jobsInFlight() + " jobs in flight)")

@@ -1,0 +1,149 @@
+package org.gfn.spark;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * {@code inspect RUN_DIR [--master URL]}: prints a summary of a run's replay log (trajectories
+ * per policy version and per executor, staleness, reward quantiles, top objects, lengths) and
+ * writes {@code plots/inspect_*.png}. Exit status 0, 2 for a bad argument or a folder without a log.
+ */
+public final class InspectJob {
+  static final String USAGE = "usage: inspect RUN_DIR [--master URL]";
+
+  private InspectJob() {}
+
+  public static void main(String[] args) {
+    int rc = run(args, null, System.out, System.err);
+    if (rc != 0) System.exit(rc);
+  }
+
+  static int run(String[] args, SparkSession given, PrintStream out, PrintStream err) {
+    String master = "local[1]";
+    File runDir = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--master") && i + 1 < args.length) {
+        master = args[++i];
+      } else if (!args[i].startsWith("--") && runDir == null) {
+        runDir = new File(args[i]);
+      } else {
+        err.println("error: unexpected argument '" + args[i] + "'\n" + USAGE);
+        return 2;
+      }
+    }
+    if (runDir == null) {
+      err.println("error: no run directory given\n" + USAGE);
+      return 2;
+    }
+    SparkSession spark = given;
+    try {
+      if (spark == null) {
+        SparkConf c = Sessions.conf(new SparkConf()).setAppName("gfn-inspect");
+        if (!c.contains("spark.master")) c.setMaster(master);
+        if (c.get("spark.master").startsWith("local")) Sessions.loopbackOnly(c);
+        spark = SparkSession.builder().config(c).getOrCreate();
+      }
+      inspect(spark, runDir, out);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } finally {
+      if (given == null && spark != null) spark.stop();
+    }
+  }
+
+  static void inspect(SparkSession spark, File runDir, PrintStream out) throws IOException {
+    long n = ReplayLog.open(spark, runDir).count();
+    out.println("replay log of " + runDir.getAbsolutePath() + ": " + n + " trajectories");
+    for (var q : InspectQueries.ALL.entrySet()) {
+      List<Row> rows = spark.sql(q.getValue()).collectAsList();
+      out.println();
+      out.println("== " + q.getKey());
+      String[] cols = spark.sql(q.getValue()).columns();
+      out.println(String.join(" | ", cols));
+      int shown = 0;
+      for (Row r : rows) {
+        if (shown++ == 20) {
+          out.println("... (" + (rows.size() - 20) + " more rows)");
+          break;
+        }
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < r.length(); i++) cells.add(cell(r.get(i)));
+        out.println(String.join(" | ", cells));
+      }
+    }
+    File plots = new File(runDir, "plots");
+    if (!plots.isDirectory() && !plots.mkdirs()) throw new IOException("cannot create " + plots);
+    List<File> written = writePlots(spark, plots);
+    out.println();
+    out.println("plots: " + written.stream().map(File::getPath).toList());
+  }
+
+  private static String cell(Object v) {
+    if (v instanceof Double d) return String.format("%.4f", d);
+    if (v instanceof scala.collection.Seq<?> s) {
+      List<String> parts = new ArrayList<>();
+      s.foreach(e -> parts.add(cell(e)));
+      return "[" + String.join(", ", parts) + "]";
+    }
+    return String.valueOf(v);
+  }
+
+  private static List<File> writePlots(SparkSession spark, File plots) throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    List<File> out = new ArrayList<>();
+    List<Row> overTime = spark.sql(InspectQueries.ALL.get("reward over time")).collectAsList();
+    XYChart reward = new XYChartBuilder().width(800).height(500).title("log-reward of sampled objects by rollout round")
+        .xAxisTitle("round").yAxisTitle("log R").build();
+    List<Double> x = new ArrayList<>();
+    List<Double> mean = new ArrayList<>();
+    List<Double> max = new ArrayList<>();
+    for (Row r : overTime) {
+      x.add((double) r.getLong(0));
+      mean.add(r.getDouble(1));
+      max.add(r.getDouble(2));
+    }
+    reward.addSeries("mean", x, mean).setMarker(SeriesMarkers.NONE);
+    reward.addSeries("max", x, max).setMarker(SeriesMarkers.NONE);
+    out.add(save(reward, new File(plots, "inspect_reward_over_time.png")));
+    out.add(histogram(spark, "length distribution", "trajectory length (actions)", new File(plots, "inspect_lengths.png")));
+    out.add(histogram(spark, "staleness distribution", "staleness on arrival (learner steps)", new File(plots, "inspect_staleness.png")));
+    return out;
+  }
+
+  private static File histogram(SparkSession spark, String query, String xTitle, File f) throws IOException {
+    List<Row> rows = spark.sql(InspectQueries.ALL.get(query)).collectAsList();
+    List<String> xs = new ArrayList<>();
+    List<Long> ys = new ArrayList<>();
+    for (Row r : rows) {
+      xs.add(String.valueOf(r.get(0)));
+      ys.add(r.getLong(1));
+    }
+    CategoryChart c = new CategoryChartBuilder().width(800).height(500).title(query).xAxisTitle(xTitle)
+        .yAxisTitle("trajectories").build();
+    c.getStyler().setLegendVisible(false);
+    c.addSeries("trajectories", xs, ys);
+    return save(c, f);
+  }
+
+  private static File save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, File f) throws IOException {
+    BitmapEncoder.saveBitmap(chart, f.getPath(), BitmapEncoder.BitmapFormat.PNG);
+    return f;
+  }
+}
