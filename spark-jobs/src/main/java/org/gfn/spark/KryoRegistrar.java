@@ -27,6 +27,9 @@ public final class KryoRegistrar implements KryoRegistrator {
     kryo.register(PolicyArchitecture.class, new JavaSerializer());
     kryo.register(Exploration.class, new JavaSerializer());
     kryo.register(Settings.EnvSettings.class, new JavaSerializer());
+    kryo.register(TrialResult.class, new JavaSerializer());
+    kryo.register(TrialResult[].class);
+    kryo.register(TrialFunction.Input.class, new JavaSerializer());
     kryo.register(int[].class);
     kryo.register(float[].class);
     kryo.register(double[].class);

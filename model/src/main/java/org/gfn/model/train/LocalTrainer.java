@@ -42,6 +42,15 @@ public final class LocalTrainer {
 
   /** As {@link #run(Consumer)}, also showing every freshly sampled batch to {@code onBatch}. */
   public List<Evaluation> run(Consumer<Evaluation> onEval, Consumer<Trajectory[]> onBatch) {
+    return run(onEval, onBatch, () -> false);
+  }
+
+  /**
+   * As {@link #run(Consumer, Consumer)}, stopping early (after an evaluation) once {@code stop}
+   * says so, e.g. when a time budget is spent.
+   */
+  public List<Evaluation> run(Consumer<Evaluation> onEval, Consumer<Trajectory[]> onBatch,
+      java.util.function.BooleanSupplier stop) {
     List<Evaluation> history = new ArrayList<>();
     long start = System.nanoTime();
     long sampled = 0;
@@ -51,7 +60,7 @@ public final class LocalTrainer {
     double learnSeconds = 0;
     long sampledSinceEval = 0;
     int stepsSinceEval = 0;
-    while (sampled < config.trajectories()) {
+    while (sampled < config.trajectories() && !(history.size() > 0 && stop.getAsBoolean())) {
       long t0 = System.nanoTime();
       int n = (int) Math.min(config.batchSize(), config.trajectories() - sampled);
       RolloutSampler sampler = new RolloutSampler(env, learner.snapshot().forwardEvaluator());
@@ -72,7 +81,7 @@ public final class LocalTrainer {
       long t2 = System.nanoTime();
       rolloutSeconds += (t1 - t0) / 1e9;
       learnSeconds += (t2 - t1) / 1e9;
-      if (learner.steps() % config.evalEvery() == 0 || sampled >= config.trajectories()) {
+      if (learner.steps() % config.evalEvery() == 0 || sampled >= config.trajectories() || stop.getAsBoolean()) {
         Evaluation e = evaluate(start, sampled, lossSum / lossCount,
             sampledSinceEval / Math.max(rolloutSeconds, 1e-9), stepsSinceEval / Math.max(learnSeconds, 1e-9));
         history.add(e);
