@@ -120,6 +120,27 @@ class SweepTest {
     assertTrue(sweep(spec, out).contains("6 already finished, 0 to run"));
   }
 
+  @Test
+  void distributedModeRunsFullTrainingsOneAfterAnother() throws Exception {
+    File f = new File(dir, "dist.conf");
+    Files.writeString(f.toPath(), String.join("\n",
+        "sweep {",
+        "  base = \"" + new File("../conf/hypergrid-8x4-tb.conf").getAbsolutePath() + "\"",
+        "  mode = distributed",
+        "  grid { \"objective.name\" = [TB, DB] }",
+        "  budget { trajectories = 512 }",
+        "  set { \"policy.width\" = 32, \"train.eval-every\" = 16, \"spark.trajectories-per-task\" = 64, \"spark.plots\" = false }",
+        "}"));
+    File out = new File(dir, "dist");
+    String text = sweep(f, out);
+    assertTrue(text.contains("2 trials (distributed mode)") && text.contains("sweep done: 2 ok, 0 failed"), text);
+    for (File t : new File(out, "trials").listFiles(File::isDirectory)) {
+      assertTrue(new File(t, "run-1/summary.json").isFile(), "a full run directory per trial: " + t);
+      assertTrue(new File(t, "run-1/replay").isDirectory());
+    }
+    assertEquals(3, csv(out).size());
+  }
+
   private static int count(File trials) {
     String[] names = trials.list((d, n) -> n.endsWith(".json"));
     return names == null ? 0 : names.length;
