@@ -67,6 +67,23 @@ class SamplerTest {
   }
 
   @Test
+  void exactDistributionMatchesSamplesOnAPrependAppendDag() {
+    // several paths (and parallel edges: prepend/append of the first token) lead to each string
+    Environment seq = new org.gfn.envs.PrependAppendSequence("toy", 3, 3, false, x -> 0.1 * x[0] - 0.2 * x[2]);
+    PolicyEvaluator p = new PolicyNetwork(Fixtures.arch(seq, false, true, false), 1e-3, 8, DataType.FLOAT)
+        .snapshot(0).evaluator();
+    StateSpace space = StateSpace.of(seq);
+    double[] exact = ExactMetrics.terminalDistribution(space, p);
+    assertEquals(1.0, java.util.Arrays.stream(exact).sum(), 1e-9);
+    int n = 50_000;
+    double[] counts = new double[space.size()];
+    for (Trajectory t : new RolloutSampler(seq, p).sample(n, Exploration.ON_POLICY, 3, 0, 0)) counts[space.indexOf(t.terminal())]++;
+    double l1 = 0;
+    for (int i = 0; i < exact.length; i++) l1 += Math.abs(counts[i] / n - exact[i]);
+    assertTrue(l1 < 0.04, "sample vs DP sum-L1 " + l1);
+  }
+
+  @Test
   void epsilonOneIsUniformOverLegalActions() {
     RolloutSampler s = new RolloutSampler(env, policy);
     Trajectory[] ts = s.sample(20_000, new Exploration(1.0, 1.0), 9, 0, 0);

@@ -79,6 +79,15 @@ class BadInputTest {
   }
 
   @Test
+  void missingDataFile() {
+    Runs.Outcome o = train("../conf/tfbind8-tb.conf", "env.tfbind8.file=/nonexistent/tfbind8.txt");
+    assertEquals(2, o.rc());
+    assertTrue(o.err().contains("gfn.env.tfbind8.file") && o.err().contains("/nonexistent/tfbind8.txt")
+        && o.err().contains("does not exist"), o.err());
+    assertNoCheckpoint();
+  }
+
+  @Test
   void missingRewardClass() {
     Runs.Outcome o = train("../conf/hypergrid-8x4-tb.conf", "env.reward-class=com.example.Missing");
     assertEquals(2, o.rc());

@@ -6,6 +6,9 @@ import org.gfn.envs.Environment;
 import org.gfn.envs.HyperGrid;
 import org.gfn.envs.HyperGridRewards;
 import org.gfn.envs.LogReward;
+import org.gfn.envs.PrependAppendSequence;
+import org.gfn.envs.RewardTable;
+import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.objectives.Objective;
@@ -28,12 +31,27 @@ public final class Components {
   public static Task task(Settings.EnvSettings e) {
     Environment env = environment(e);
     BitSequenceModes modes = e.type().equals("bitseq") ? modes(e) : null;
-    return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, modes);
+    RewardTable table = e.dataFile().isEmpty() ? null : table(e);
+    return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null, modes, table, e.topFraction());
+  }
+
+  /** Reward tables are loaded once per JVM (driver and each executor). */
+  private static final java.util.Map<String, RewardTable> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static RewardTable table(Settings.EnvSettings e) {
+    return TABLES.computeIfAbsent(e.type() + "|" + e.dataFile() + "|" + e.dataBeta(), k -> e.type().equals("tfbind8")
+        ? SequenceRewards.tfbind8(new java.io.File(e.dataFile()), e.dataBeta())
+        : SequenceRewards.qm9(new java.io.File(e.dataFile()), e.dataBeta()));
   }
 
   /** The environment alone: what executors need (no enumeration). */
   public static Environment environment(Settings.EnvSettings e) {
     LogReward custom = e.rewardClass().isEmpty() ? null : customReward(e.rewardClass());
+    if (e.type().equals("tfbind8") || e.type().equals("qm9str")) {
+      LogReward r = custom != null ? custom : table(e);
+      return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
+          : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
+    }
     if (e.type().equals("hypergrid")) {
       return new HyperGrid(e.dim(), e.height(), custom != null ? custom
           : e.reward().equals("sparse") ? HyperGridRewards.sparse(e.dim(), e.height())

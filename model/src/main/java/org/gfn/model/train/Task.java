@@ -2,10 +2,23 @@ package org.gfn.model.train;
 
 import org.gfn.envs.BitSequenceModes;
 import org.gfn.envs.Environment;
+import org.gfn.envs.RewardTable;
 import org.gfn.envs.StateSpace;
 
 /**
  * An environment with what evaluating it needs: its exact state space when enumerable (else
- * null), and the bit-sequence modes when it is that task (else null).
+ * null), the bit-sequence modes when it is that task, the reward table of a data-backed sequence
+ * task (TFBind8, QM9), and that task's top fraction (else null / 0).
  */
-public record Task(Environment env, StateSpace space, BitSequenceModes modes) {}
+public record Task(Environment env, StateSpace space, BitSequenceModes modes, RewardTable rewards,
+    double topFraction) {
+
+  public Task(Environment env, StateSpace space, BitSequenceModes modes) {
+    this(env, space, modes, null, 0);
+  }
+
+  /** The codes of the true top-K objects (K = topFraction of all), or an empty array. */
+  public int[] topK() {
+    return rewards == null ? new int[0] : rewards.topK((int) Math.max(1, Math.round(topFraction * rewards.size())));
+  }
+}
