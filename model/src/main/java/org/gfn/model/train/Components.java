@@ -5,7 +5,9 @@ import org.gfn.envs.BitSequenceModes;
 import org.gfn.envs.Environment;
 import org.gfn.envs.HyperGrid;
 import org.gfn.envs.HyperGridRewards;
+import org.gfn.envs.IsingModel;
 import org.gfn.envs.LogReward;
+import org.gfn.envs.SpinSequence;
 import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
@@ -51,6 +53,10 @@ public final class Components {
       LogReward r = custom != null ? custom : table(e);
       return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
+    }
+    if (e.type().equals("ising")) {
+      IsingModel model = IsingModel.lattice(e.isingSide(), e.isingSigma());
+      return new SpinSequence(model.sites(), custom != null ? custom : (LogReward) model::logReward);
     }
     if (e.type().equals("hypergrid")) {
       return new HyperGrid(e.dim(), e.height(), custom != null ? custom

@@ -19,7 +19,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
   /** Environment choice and parameters. */
   public record EnvSettings(String type, int dim, int height, String reward, double r0, double r1,
       double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold,
-      String rewardClass, String dataFile, double dataBeta, boolean appendOnly, double topFraction)
+      String rewardClass, String dataFile, double dataBeta, boolean appendOnly, double topFraction,
+      int isingSide, double isingSigma)
       implements java.io.Serializable {}
 
   /** Policy network shape. */
@@ -55,7 +56,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
   public static Settings from(Config c) {
     ConfigReader r = new ConfigReader(c);
     long seed = r.anyLong("gfn.run.seed");
-    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str"));
+    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str", "ising"));
     boolean dataTask = type.equals("tfbind8") || type.equals("qm9str");
     String dataFile = dataTask ? DataFiles.locate(r.string("gfn.env." + type + ".file"), "gfn.env." + type + ".file") : "";
     double dataBeta = dataTask ? r.doubleIn("gfn.env." + type + ".beta", 0, 1e3, true) : 0;
@@ -75,7 +76,9 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.anyLong("gfn.env.bitseq.test-seed"),
         r.intIn("gfn.env.bitseq.mode-threshold", 0, 1 << 20),
         rewardClass(r.string("gfn.env.reward-class")), dataFile, dataBeta, appendOnly,
-        r.doubleIn("gfn.env.top-fraction", 0, 1, true));
+        r.doubleIn("gfn.env.top-fraction", 0, 1, true),
+        r.intIn("gfn.env.ising.side", 3, 1000),
+        r.doubleIn("gfn.env.ising.sigma", -100, 100, false));
     if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
       throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
     }

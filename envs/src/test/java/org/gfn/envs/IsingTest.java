@@ -1,0 +1,53 @@
+package org.gfn.envs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class IsingTest {
+  private final IsingModel model = IsingModel.lattice(4, 0.1);
+
+  @Test
+  void invariantsAndEnumeration() {
+    SpinSequence env = SpinSequence.ising(model);
+    EnvironmentInvariants.check(env, 200, 1);
+    StateSpace space = StateSpace.of(env);
+    assertEquals((1 << 17) - 1, space.size());
+    assertEquals(1 << 16, space.terminalCount());
+  }
+
+  @Test
+  void energyCountsEveryLatticeEdgeTwice() {
+    int[] up = new int[16];
+    java.util.Arrays.fill(up, 1);
+    // 32 edges on the 4x4 torus, each in xᵀJx twice: 64·σ
+    assertEquals(6.4, model.logReward(up), 1e-12);
+    assertEquals(1.0, model.neighbourCorrelation(up), 1e-12);
+    int[] checker = new int[16];
+    for (int i = 0; i < 16; i++) checker[i] = ((i / 4) + (i % 4)) % 2 == 0 ? 1 : -1;
+    assertEquals(-6.4, model.logReward(checker), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> IsingModel.lattice(2, 0.1));
+  }
+
+  @Test
+  void gibbsStatisticsMatchExactEnumeration() {
+    double z = 0;
+    double e = 0;
+    double m = 0;
+    double c = 0;
+    int[] x = new int[16];
+    for (int code = 0; code < 1 << 16; code++) {
+      for (int i = 0; i < 16; i++) x[i] = ((code >> i) & 1) == 1 ? 1 : -1;
+      double w = Math.exp(model.logReward(x));
+      z += w;
+      e += w * model.energy(x);
+      m += w * Math.abs(IsingModel.magnetisation(x));
+      c += w * model.neighbourCorrelation(x);
+    }
+    GibbsSampler.Statistics g = GibbsSampler.run(model, 500, 40_000, 7);
+    assertEquals(e / z, g.energy(), 0.05);
+    assertEquals(m / z, g.absMagnetisation(), 0.01);
+    assertEquals(c / z, g.neighbourCorrelation(), 0.01);
+  }
+}
