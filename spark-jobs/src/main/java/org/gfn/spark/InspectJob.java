@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.knowm.xchart.BitmapEncoder;
@@ -31,11 +30,11 @@ public final class InspectJob {
   }
 
   static int run(String[] args, SparkSession given, PrintStream out, PrintStream err) {
-    String master = "local[1]";
+    String masterArg = null;
     File runDir = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--master") && i + 1 < args.length) {
-        master = args[++i];
+        masterArg = args[++i];
       } else if (!args[i].startsWith("--") && runDir == null) {
         runDir = new File(args[i]);
       } else {
@@ -49,12 +48,7 @@ public final class InspectJob {
     }
     SparkSession spark = given;
     try {
-      if (spark == null) {
-        SparkConf c = Sessions.conf(new SparkConf()).setAppName("gfn-inspect");
-        if (!c.contains("spark.master")) c.setMaster(master);
-        if (c.get("spark.master").startsWith("local")) Sessions.loopbackOnly(c);
-        spark = SparkSession.builder().config(c).getOrCreate();
-      }
+      if (spark == null) spark = Sessions.create(masterArg, "local[1]");
       inspect(spark, runDir, out);
       return 0;
     } catch (IllegalArgumentException e) {
