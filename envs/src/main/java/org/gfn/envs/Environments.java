@@ -20,21 +20,4 @@ public final class Environments {
     return lr;
   }
 
-  /** log of a reward given in linear scale, refusing R that is NaN, negative, zero or infinite. */
-  public static double logOfPositive(double r, String what) {
-    if (!(r > 0) || Double.isInfinite(r)) {
-      throw new IllegalStateException(what + " = " + r + "; rewards must be finite and > 0");
-    }
-    return Math.log(r);
-  }
-
-  /** Throws unless {@code a} is a legal forward action in {@code s}. */
-  public static void requireLegal(Environment env, int[] s, int a) {
-    boolean[] m = new boolean[env.numActions()];
-    env.forwardMask(s, m);
-    if (a < 0 || a >= m.length || !m[a]) {
-      throw new IllegalArgumentException(
-          "action " + a + " is not legal in state " + Arrays.toString(s) + " of " + env.name());
-    }
-  }
 }

@@ -60,11 +60,6 @@ final class BroadcastManager {
     }
   }
 
-  /** Broadcasts still held (current plus those in use). */
-  int liveCount() {
-    return live.size();
-  }
-
   long destroyedCount() {
     return destroyed;
   }

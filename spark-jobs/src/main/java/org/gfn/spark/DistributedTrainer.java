@@ -187,7 +187,7 @@ final class DistributedTrainer {
           settings.exploration(), spark.trajectoriesPerTask(), settings.seed(), round, nextId);
       jsc.setJobDescription("rollout round " + round + " with policy v" + version + ": "
           + tasksPerJob + " tasks x " + spark.trajectoriesPerTask() + " trajectories");
-      inFlight.add(new RolloutJob(round, version, perJob, System.nanoTime(),
+      inFlight.add(new RolloutJob(round, version, perJob,
           jsc.parallelize(IntStream.range(0, tasksPerJob).boxed().toList(), tasksPerJob)
               .mapPartitions(f).collectAsync()));
       round++;

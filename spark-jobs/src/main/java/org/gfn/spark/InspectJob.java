@@ -30,25 +30,17 @@ public final class InspectJob {
   }
 
   static int run(String[] args, SparkSession given, PrintStream out, PrintStream err) {
-    String masterArg = null;
-    File runDir = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--master") && i + 1 < args.length) {
-        masterArg = args[++i];
-      } else if (!args[i].startsWith("--") && runDir == null) {
-        runDir = new File(args[i]);
-      } else {
-        err.println("error: unexpected argument '" + args[i] + "'\n" + USAGE);
-        return 2;
-      }
-    }
-    if (runDir == null) {
-      err.println("error: no run directory given\n" + USAGE);
+    JobArgs a;
+    try {
+      a = JobArgs.parse(args, java.util.Set.of("--master"), "run directory", USAGE);
+    } catch (org.gfn.model.train.SettingsException e) {
+      err.println("error: " + e.getMessage());
       return 2;
     }
+    File runDir = new File(a.positional());
     SparkSession spark = given;
     try {
-      if (spark == null) spark = Sessions.create(masterArg, "local[1]");
+      if (spark == null) spark = Sessions.create(a.flag("--master"), "local[1]");
       inspect(spark, runDir, out);
       return 0;
     } catch (IllegalArgumentException e) {
@@ -66,11 +58,11 @@ public final class InspectJob {
     long n = ReplayLog.open(spark, runDir).count();
     out.println("replay log of " + runDir.getAbsolutePath() + ": " + n + " trajectories");
     for (var q : InspectQueries.ALL.entrySet()) {
-      List<Row> rows = spark.sql(q.getValue()).collectAsList();
+      org.apache.spark.sql.Dataset<Row> result = spark.sql(q.getValue());
+      List<Row> rows = result.collectAsList();
       out.println();
       out.println("== " + q.getKey());
-      String[] cols = spark.sql(q.getValue()).columns();
-      out.println(String.join(" | ", cols));
+      out.println(String.join(" | ", result.columns()));
       int shown = 0;
       for (Row r : rows) {
         if (shown++ == 20) {

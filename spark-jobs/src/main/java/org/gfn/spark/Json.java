@@ -23,6 +23,11 @@ final class Json {
     if (v instanceof Double d) return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null";
     if (v instanceof Float f) return value(f.doubleValue());
     if (v instanceof Number || v instanceof Boolean) return v.toString();
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> nested = new java.util.LinkedHashMap<>();
+      m.forEach((k, x) -> nested.put(String.valueOf(k), x));
+      return object(nested);
+    }
     return quote(v.toString());
   }
 

@@ -27,7 +27,6 @@ final class ReplayLogWriter implements AutoCloseable {
   });
   private final List<Future<?>> pending = new ArrayList<>();
   private List<ParquetFiles.Row> buffer = new ArrayList<>();
-  private long written;
   private int fileSeq;
 
   ReplayLogWriter(File runDir, String runId, int rowsPerFile) {
@@ -37,10 +36,6 @@ final class ReplayLogWriter implements AutoCloseable {
     if (!dir.isDirectory() && !dir.mkdirs()) throw new IllegalStateException("cannot create " + dir);
     File[] existing = dir.listFiles((d, n) -> n.endsWith(".parquet"));
     fileSeq = existing == null ? 0 : existing.length;
-  }
-
-  File directory() {
-    return dir;
   }
 
   /** Buffers one trajectory; starts a background write when the buffer is full. */
@@ -53,7 +48,6 @@ final class ReplayLogWriter implements AutoCloseable {
     if (buffer.isEmpty()) return;
     List<ParquetFiles.Row> rows = buffer;
     buffer = new ArrayList<>();
-    written += rows.size();
     File file;
     do {
       file = new File(dir, String.format("part-%06d-%s.parquet", fileSeq++, runId.substring(0, 8)));
@@ -78,11 +72,6 @@ final class ReplayLogWriter implements AutoCloseable {
       }
     }
     pending.clear();
-  }
-
-  /** Rows handed to the writer so far. */
-  long rowsWritten() {
-    return written;
   }
 
   /** The Parquet files now in the log (call after {@link #flush}). */

@@ -5,5 +5,5 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.gfn.replay.TrajectoryBatch;
 
 /** A rollout job in flight: its round, the snapshot version it reads, and its pending result. */
-record RolloutJob(long round, long version, int expected, long launchedNanos,
+record RolloutJob(long round, long version, int expected,
     JavaFutureAction<List<TrajectoryBatch>> future) {}

@@ -40,28 +40,12 @@ public final class SweepJob {
   }
 
   static int run(String[] args, SparkSession given, PrintStream out, PrintStream err) {
-    File specFile = null;
-    File outDir = null;
-    String master = null;
-    for (int i = 0; i < args.length; i++) {
-      boolean more = i + 1 < args.length;
-      if (args[i].equals("--out") && more) {
-        outDir = new File(args[++i]);
-      } else if (args[i].equals("--master") && more) {
-        master = args[++i];
-      } else if (!args[i].startsWith("--") && specFile == null) {
-        specFile = new File(args[i]);
-      } else {
-        err.println("error: unexpected argument '" + args[i] + "'\n" + USAGE);
-        return 2;
-      }
-    }
-    if (specFile == null) {
-      err.println("error: no sweep spec given\n" + USAGE);
-      return 2;
-    }
     SparkSession spark = given;
     try {
+      JobArgs a = JobArgs.parse(args, java.util.Set.of("--out", "--master"), "sweep spec", USAGE);
+      File specFile = new File(a.positional());
+      File outDir = a.flag("--out") == null ? null : new File(a.flag("--out"));
+      String master = a.flag("--master");
       SweepSpec spec = SweepSpec.parse(specFile);
       if (outDir == null) {
         String name = specFile.getName().replaceAll("\\.conf$", "");
@@ -103,7 +87,7 @@ public final class SweepJob {
     Map<String, TrialResult> results = new LinkedHashMap<>(done);
     int finished = 0;
     if (spec.mode().equals("packed")) {
-      Map<SweepSpec.Trial, JavaFutureAction<List<TrialResult>>> running = new LinkedHashMap<>();
+      Map<TrialFunction.Input, JavaFutureAction<List<TrialResult>>> running = new LinkedHashMap<>();
       for (SweepSpec.Trial t : todo) {
         int attempt = done.containsKey(t.id()) ? done.get(t.id()).attempts() + 1 : 1;
         TrialFunction.Input in;
@@ -118,7 +102,7 @@ public final class SweepJob {
           continue;
         }
         jsc.setJobDescription("sweep trial " + t.id() + " " + t.params() + " seed " + t.seed());
-        running.put(t, jsc.parallelize(List.of(in), 1).map(new TrialFunction()).collectAsync());
+        running.put(in, jsc.parallelize(List.of(in), 1).map(new TrialFunction()).collectAsync());
       }
       while (!running.isEmpty()) {
         var it = running.entrySet().iterator();
@@ -129,14 +113,13 @@ public final class SweepJob {
           any = true;
           it.remove();
           TrialResult r;
-          int attempt = done.containsKey(e.getKey().id()) ? done.get(e.getKey().id()).attempts() + 1 : 1;
           try {
             r = e.getValue().get().get(0);
           } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
           } catch (ExecutionException ex) {
-            r = TrialResult.failed(e.getKey(), attempt, 0, ex);
+            r = TrialResult.failed(e.getKey().trial(), e.getKey().attempt(), 0, ex);
           }
           files.save(r);
           results.put(r.id(), r);

@@ -57,11 +57,8 @@ final class SweepResults {
     m.put("trajectories", r.trajectories());
     m.put("time_s", r.seconds());
     m.put("error", r.error());
-    Map<String, Object> params = new LinkedHashMap<>();
-    r.params().forEach(params::put);
-    String json = Json.object(m);
-    json = json.substring(0, json.length() - 1) + ", \"params\": " + Json.object(params) + "}";
-    RunDirectory.writeAtomically(new File(trialsDir(), r.id() + ".json"), json + "\n");
+    m.put("params", r.params());
+    RunDirectory.writeAtomically(new File(trialsDir(), r.id() + ".json"), Json.object(m) + "\n");
   }
 
   /** Results saved by earlier runs of this sweep, by trial id. */

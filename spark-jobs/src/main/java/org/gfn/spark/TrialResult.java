@@ -20,10 +20,6 @@ record TrialResult(String id, Map<String, String> params, long seed, String stat
     return status.equals("ok");
   }
 
-  TrialResult withAttempts(int n) {
-    return new TrialResult(id, params, seed, status, n, finalMetric, bestMetric, steps, trajectories, seconds, error);
-  }
-
   static TrialResult failed(SweepSpec.Trial t, int attempts, double seconds, Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -1,6 +1,7 @@
 package org.gfn.model.metrics;
 
 import org.gfn.envs.StateSpace;
+import org.gfn.model.policy.ActionDistribution;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
 
@@ -36,7 +37,7 @@ public final class ExactMetrics {
       for (int r = 0; r < rows; r++) {
         int i = base + r;
         space.environment().forwardMask(space.state(i), mask);
-        softmax(out, r * w + arch.forwardOffset(), mask, pf);
+        ActionDistribution.probabilities(out, r * w + arch.forwardOffset(), mask, pf);
         for (int e = space.edgeStart(i); e < space.edgeEnd(i); e++) {
           reach[space.edgeChild(e)] += reach[i] * pf[space.edgeAction(e)];
         }
@@ -44,17 +45,6 @@ public final class ExactMetrics {
       }
     }
     return term;
-  }
-
-  private static void softmax(float[] out, int off, boolean[] mask, double[] p) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < mask.length; j++) if (mask[j]) max = Math.max(max, out[off + j]);
-    double s = 0;
-    for (int j = 0; j < mask.length; j++) {
-      p[j] = mask[j] ? Math.exp(out[off + j] - max) : 0;
-      s += p[j];
-    }
-    for (int j = 0; j < mask.length; j++) p[j] /= s;
   }
 
   /** Compares a terminal distribution with the target of the space. */

@@ -3,6 +3,7 @@ package org.gfn.model.metrics;
 import java.util.List;
 import org.gfn.envs.BitSequence;
 import org.gfn.envs.BitSequenceModes;
+import org.gfn.model.policy.ActionDistribution;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
 
@@ -26,6 +27,7 @@ public final class SequenceLikelihood {
     float[] feats = new float[batch * (words + 1) * f];
     float[] logits = new float[batch * (words + 1) * w];
     boolean[] mask = new boolean[nA];
+    double[] probs = new double[nA];
     for (int base = 0; base < sequences.size(); base += batch) {
       int n = Math.min(batch, sequences.size() - base);
       int[][][] states = new int[n][words + 1][];
@@ -47,12 +49,8 @@ public final class SequenceLikelihood {
         double lp = 0;
         for (int t = 0; t <= words; t++) {
           env.forwardMask(states[i][t], mask);
-          int off = row++ * w + arch.forwardOffset();
-          double max = Double.NEGATIVE_INFINITY;
-          for (int j = 0; j < nA; j++) if (mask[j]) max = Math.max(max, logits[off + j]);
-          double s = 0;
-          for (int j = 0; j < nA; j++) if (mask[j]) s += Math.exp(logits[off + j] - max);
-          lp += logits[off + acts[i][t]] - max - Math.log(s);
+          ActionDistribution.probabilities(logits, row++ * w + arch.forwardOffset(), mask, probs);
+          lp += Math.log(probs[acts[i][t]]);
         }
         out[base + i] = lp;
       }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gfn.envs.Environment;
 import org.gfn.envs.Environments;
+import org.gfn.model.policy.ActionDistribution;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
 import org.gfn.replay.Trajectory;
@@ -156,25 +157,8 @@ public final class RolloutSampler {
     return new Trajectory(id, seed, version, ss, flat, actions, Environments.checkedLogReward(env, x), lp);
   }
 
-  /** probs = (1 − ε)·softmax(logits/T over legal) + ε·uniform(legal); 0 on illegal entries. */
   static void behaviour(float[] out, int off, boolean[] mask, Exploration e, double[] probs) {
-    int n = mask.length;
-    double max = Double.NEGATIVE_INFINITY;
-    int legal = 0;
-    for (int j = 0; j < n; j++) {
-      if (mask[j]) {
-        max = Math.max(max, out[off + j] / e.temperature());
-        legal++;
-      }
-    }
-    double sum = 0;
-    for (int j = 0; j < n; j++) {
-      probs[j] = mask[j] ? Math.exp(out[off + j] / e.temperature() - max) : 0;
-      sum += probs[j];
-    }
-    for (int j = 0; j < n; j++) {
-      probs[j] = mask[j] ? (1 - e.epsilon()) * probs[j] / sum + e.epsilon() / legal : 0;
-    }
+    ActionDistribution.probabilities(out, off, mask, e.epsilon(), e.temperature(), probs);
   }
 
   private static void uniform(boolean[] mask, double[] probs) {
