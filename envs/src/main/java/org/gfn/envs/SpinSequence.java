@@ -9,21 +9,36 @@ import java.util.Arrays;
  * action unsets the last set site, so the DAG is a tree and a 4×4 lattice enumerates (2^17 − 1
  * states). EB-GFN sets spins in any order; the fixed order keeps exact evaluation possible.
  * Features: per site a one-hot of (unset, −1, +1).
+ *
+ * <p>When the reward is a quadratic form xᵀJx (Ising, EB-GFN), the same form evaluated on a
+ * partial state (unset spins 0) is the energy of the bonds among the set spins: that is the
+ * intermediate energy forward-looking DB (FLDB) uses, and it equals the reward at the end.
  */
 public final class SpinSequence implements Environment {
   private static final long MAX_ENUMERABLE = 5_000_000L;
   private final int n;
   private final LogReward reward;
+  private final boolean quadratic;
 
+  /** Spins with an arbitrary reward of complete configurations (no intermediate energies). */
   public SpinSequence(int sites, LogReward reward) {
+    this(sites, reward, false);
+  }
+
+  /**
+   * @param quadratic whether {@code reward} is a quadratic form xᵀJx, so that it also gives the
+   *     intermediate energies of partial states (unset spins 0)
+   */
+  public SpinSequence(int sites, LogReward reward, boolean quadratic) {
     if (sites < 1) throw new IllegalArgumentException("need at least one site, got " + sites);
     this.n = sites;
     this.reward = reward;
+    this.quadratic = quadratic;
   }
 
-  /** The Ising model's reward exp(−E). */
+  /** The Ising model's reward exp(−E), with intermediate energies for FLDB. */
   public static SpinSequence ising(IsingModel model) {
-    return new SpinSequence(model.sites(), (LogReward) model::logReward);
+    return new SpinSequence(model.sites(), (LogReward) model::logReward, true);
   }
 
   private int filled(int[] s) {
@@ -106,6 +121,17 @@ public final class SpinSequence implements Environment {
   @Override
   public double logReward(int[] x) {
     return reward.logReward(x);
+  }
+
+  @Override
+  public double intermediateLogReward(int[] s) {
+    if (!quadratic) return Environment.super.intermediateLogReward(s);
+    return reward.logReward(s);
+  }
+
+  @Override
+  public boolean hasIntermediateRewards() {
+    return quadratic;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.gfn.envs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,24 @@ class IsingTest {
     for (int i = 0; i < 16; i++) checker[i] = ((i / 4) + (i % 4)) % 2 == 0 ? 1 : -1;
     assertEquals(-6.4, model.logReward(checker), 1e-12);
     assertThrows(IllegalArgumentException.class, () -> IsingModel.lattice(2, 0.1));
+  }
+
+  @Test
+  void intermediateEnergyIsTheEnergyOfTheBondsAmongSetSpins() {
+    SpinSequence env = SpinSequence.ising(model);
+    assertTrue(env.hasIntermediateRewards());
+    int[] s = env.initialState();
+    assertEquals(0.0, env.intermediateLogReward(s), 1e-12);
+    s = env.step(env.step(s, 1), 1); // sites 0 and 1 up: one bond, counted twice
+    assertEquals(0.2, env.intermediateLogReward(s), 1e-12);
+    s = env.step(s, 0); // site 2 down: bond 1-2 is frustrated
+    assertEquals(0.0, env.intermediateLogReward(s), 1e-12);
+    int[] x = s;
+    for (int i = 3; i < 16; i++) x = env.step(x, 1);
+    assertEquals(env.logReward(x), env.intermediateLogReward(x), 1e-12);
+    SpinSequence opaque = new SpinSequence(16, model::logReward);
+    assertFalse(opaque.hasIntermediateRewards());
+    assertThrows(UnsupportedOperationException.class, () -> opaque.intermediateLogReward(opaque.initialState()));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import org.gfn.envs.Environment;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.learn.StepMetrics;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.PolicyArchitecture;
@@ -48,6 +49,31 @@ class LearnerTest {
     assertEquals(a.logZ(), b.logZ(), 0.0);
     assertArrayEquals(a.snapshot().params(), b.snapshot().params());
     assertArrayEquals(a.liveSnapshot().params(), b.liveSnapshot().params());
+  }
+
+  /** Largest absolute parameter change and log Z change of the step after {@code warm} steps. */
+  private static double[] updateAfter(LearnerConfig c, int warm, List<Trajectory> batch) {
+    Learner l = new Learner(c, new PolicyNetwork(Fixtures.arch(Fixtures.grid(2, 4), false, true, true),
+        c.learningRate(), c.schedule()::multiplier, 5, DataType.FLOAT), Objectives.byName("TB", 0.9), Fixtures.grid(2, 4));
+    for (int i = 0; i < warm; i++) l.step(batch);
+    float[] before = l.liveSnapshot().params();
+    double z = l.logZ();
+    l.step(batch);
+    float[] after = l.liveSnapshot().params();
+    double max = 0;
+    for (int i = 0; i < before.length; i++) max = Math.max(max, Math.abs(after[i] - before[i]));
+    return new double[] {max, Math.abs(l.logZ() - z)};
+  }
+
+  @Test
+  void theScheduleScalesBothAdamSteps() {
+    List<Trajectory> batch = Fixtures.trajectories(env, arch, 8, 4);
+    LearnerConfig constant = new LearnerConfig(1e-2, 0.1, 0, 0, 0);
+    LearnerConfig decayed = new LearnerConfig(1e-2, 0.1, 0, 0, 0, LearningRateSchedule.cosine(3, 0.01));
+    double[] c = updateAfter(constant, 3, batch);
+    double[] d = updateAfter(decayed, 3, batch); // past the horizon: 1 % of the step size
+    assertEquals(0.01, d[0] / c[0], 1e-3);
+    assertEquals(0.01, d[1] / c[1], 1e-3);
   }
 
   @Test

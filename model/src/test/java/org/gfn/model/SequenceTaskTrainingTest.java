@@ -24,10 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Short TB training on the real-data tasks: exact TV falls well below the uniform policy's, the
+ * Short TB training on the real-data tasks: exact TV falls below half of the uniform policy's, the
  * top-100 mean reward of the samples beats uniform random sampling, and true top-K objects are
- * found. QM9 reaches the issue's bar (TV below half of uniform's); TFBind8 plateaus at about half
- * (0.19–0.21 against 0.403 in every configuration tried, docs/results.md), so it is held to 0.6.
+ * found. TFBind8 needs more learner steps than QM9 and a cosine learning-rate decay: with a
+ * constant rate it sits at 0.19–0.21 after 24,000–64,000 trajectories (docs/results.md); with
+ * 96,000 and the decay, seeds 1 and 2 reach 0.172 and 0.188 against the bar 0.2017.
  */
 class SequenceTaskTrainingTest {
 
@@ -48,12 +49,12 @@ class SequenceTaskTrainingTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"tfbind8, 24000, 0.6", "qm9str, 9600, 0.5"})
-  void tbBeatsTheUniformPolicy(String type, long trajectories, double tvRatio) {
+  @CsvSource({"tfbind8, 96000, cosine", "qm9str, 9600, constant"})
+  void tbBeatsTheUniformPolicy(String type, long trajectories, String schedule) {
     Settings s = Settings.load(ConfigFactory.parseString(String.join("\n",
         "gfn.env.type = " + type,
         "gfn.policy { width = 128, shared-trunk = true }",
-        "gfn.learner.learning-rate = 2e-3",
+        "gfn.learner { learning-rate = 2e-3, schedule = " + schedule + " }",
         "gfn.train { trajectories = " + trajectories + ", eval-every = 100000 }")));
     Task task = Components.task(s.env());
     Learner learner = Components.learner(s, task.env());
@@ -66,7 +67,7 @@ class SequenceTaskTrainingTest {
     double trainedTop = top100(task, learner.snapshot().forwardEvaluator(), 2000);
     System.out.printf("%s: exact TV %.6f (uniform) -> %.3f; |logZ err| %.3f; top-100 mean R %.3f (uniform) vs %.3f; top-K found %d/%d%n",
         type, before.tv(), after.tv(), after.logZError(), uniformTop, trainedTop, modes.discovered(), modes.total());
-    assertTrue(after.tv() < tvRatio * before.tv(), "exact TV " + before.tv() + " -> " + after.tv());
+    assertTrue(after.tv() < 0.5 * before.tv(), "exact TV " + before.tv() + " -> " + after.tv());
     assertTrue(trainedTop > uniformTop, "top-100 mean reward " + uniformTop + " -> " + trainedTop);
     assertTrue(modes.discovered() > 0, "some true top-K objects were sampled");
   }

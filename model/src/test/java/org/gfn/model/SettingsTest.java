@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
+import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.train.ConfigLoader;
 import org.gfn.model.train.Settings;
 import org.gfn.model.train.SettingsException;
@@ -29,6 +30,24 @@ class SettingsTest {
     assertEquals(16, s.train().batchSize());
     assertEquals(1e-3, s.learner().learningRate());
     assertEquals(0.1, s.learner().logZLearningRate());
+  }
+
+  @Test
+  void cosineScheduleDecaysOverTheRunByDefault() {
+    assertEquals(LearningRateSchedule.CONSTANT, Settings.load(ConfigFactory.empty()).learner().schedule());
+    LearningRateSchedule c = Settings.load(ConfigFactory.parseString(
+        "gfn.learner { schedule = cosine, final-lr-fraction = 0.2 }, gfn.train { batch-size = 10, trajectories = 1000 }"))
+        .learner().schedule();
+    assertEquals(100, c.decaySteps());
+    assertEquals(1.0, c.multiplier(0), 1e-12);
+    assertEquals(0.6, c.multiplier(50), 1e-12);
+    assertEquals(0.2, c.multiplier(100), 1e-12);
+    assertEquals(0.2, c.multiplier(5000), 1e-12);
+    assertTrue(c.multiplier(30) > c.multiplier(31));
+    assertEquals(7, Settings.load(ConfigFactory.parseString("gfn.learner { schedule = cosine, decay-steps = 7 }"))
+        .learner().schedule().decaySteps());
+    assertTrue(failure("gfn.learner.final-lr-fraction = 0").contains("gfn.learner.final-lr-fraction"));
+    assertTrue(failure("gfn.learner.schedule = linear").contains("cosine"));
   }
 
   @Test

@@ -58,7 +58,7 @@ public final class Learner {
     double norm = network.gradientNorm();
     if (config.clipNorm() > 0 && norm > config.clipNorm()) network.scaleGradient(config.clipNorm() / norm);
     network.applyUpdate((int) Math.min(steps, Integer.MAX_VALUE));
-    if (objective.usesLogZ()) logZ -= logZAdam.step(r.dLogZ());
+    if (objective.usesLogZ()) logZ -= logZAdam.step(r.dLogZ(), config.schedule().multiplier(steps));
     steps++;
     lastLogZEstimate = objective.usesLogZ() ? logZ : r.logZEstimate();
     if (ema != null) {

@@ -7,10 +7,19 @@ package org.gfn.model.learn;
  * @param emaDecay decay of the exponential moving average of the parameters used for sampling
  *     (0 disables: sampling uses the live parameters)
  * @param initialLogZ starting value of log Z
+ * @param schedule multiplier of both learning rates per learner step (the network's Adam gets it
+ *     where the network is built, see {@code Components.learner})
  */
 public record LearnerConfig(double learningRate, double logZLearningRate, double clipNorm,
-    double emaDecay, double initialLogZ) {
+    double emaDecay, double initialLogZ, LearningRateSchedule schedule) {
+  /** A constant learning rate. */
+  public LearnerConfig(double learningRate, double logZLearningRate, double clipNorm, double emaDecay,
+      double initialLogZ) {
+    this(learningRate, logZLearningRate, clipNorm, emaDecay, initialLogZ, LearningRateSchedule.CONSTANT);
+  }
+
   public LearnerConfig {
+    if (schedule == null) throw new IllegalArgumentException("learning-rate schedule must not be null");
     if (!(learningRate > 0)) throw new IllegalArgumentException("learner learning rate must be > 0, got " + learningRate);
     if (!(logZLearningRate >= 0)) throw new IllegalArgumentException("log Z learning rate must be >= 0, got " + logZLearningRate);
     if (clipNorm < 0) throw new IllegalArgumentException("clip norm must be >= 0, got " + clipNorm);

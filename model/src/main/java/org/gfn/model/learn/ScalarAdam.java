@@ -14,13 +14,13 @@ final class ScalarAdam {
     this.lr = lr;
   }
 
-  /** The update to subtract from the parameter. */
-  double step(double grad) {
+  /** The update to subtract from the parameter, with the step size scaled by {@code multiplier}. */
+  double step(double grad, double multiplier) {
     t++;
     m = BETA1 * m + (1 - BETA1) * grad;
     v = BETA2 * v + (1 - BETA2) * grad * grad;
     double mh = m / (1 - Math.pow(BETA1, t));
     double vh = v / (1 - Math.pow(BETA2, t));
-    return lr * mh / (Math.sqrt(vh) + EPS);
+    return lr * multiplier * mh / (Math.sqrt(vh) + EPS);
   }
 }

@@ -2,6 +2,7 @@ package org.gfn.model.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongToDoubleFunction;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -37,6 +38,16 @@ public final class PolicyNetwork {
    * @param dtype FLOAT for training, DOUBLE for gradient checks
    */
   public PolicyNetwork(PolicyArchitecture arch, double learningRate, long seed, DataType dtype) {
+    this(arch, learningRate, step -> 1.0, seed, dtype);
+  }
+
+  /**
+   * @param learningRate base Adam step size of the network parameters
+   * @param multiplier factor of the step size at each learner step (a learning-rate schedule)
+   * @param dtype FLOAT for training, DOUBLE for gradient checks
+   */
+  public PolicyNetwork(PolicyArchitecture arch, double learningRate, LongToDoubleFunction multiplier,
+      long seed, DataType dtype) {
     this.arch = arch;
     this.heads = arch.heads();
     this.dtype = dtype;
@@ -46,7 +57,7 @@ public final class PolicyNetwork {
       NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
           .seed(seed + 7919L * h)
           .dataType(dtype)
-          .updater(new Adam(learningRate))
+          .updater(new Adam(new ScheduledRate(learningRate, multiplier)))
           .weightInit(WeightInit.UNIFORM)
           .trainingWorkspaceMode(WorkspaceMode.NONE)
           .inferenceWorkspaceMode(WorkspaceMode.NONE)

@@ -56,7 +56,7 @@ public final class Components {
     }
     if (e.type().equals("ising")) {
       IsingModel model = IsingModel.lattice(e.isingSide(), e.isingSigma());
-      return new SpinSequence(model.sites(), custom != null ? custom : (LogReward) model::logReward);
+      return custom != null ? new SpinSequence(model.sites(), custom) : SpinSequence.ising(model);
     }
     if (e.type().equals("hypergrid")) {
       return new HyperGrid(e.dim(), e.height(), custom != null ? custom
@@ -95,7 +95,8 @@ public final class Components {
   public static Learner learner(Settings s, Environment env) {
     Objective objective = objective(s);
     PolicyArchitecture arch = architecture(s, env, objective);
-    PolicyNetwork net = new PolicyNetwork(arch, s.learner().learningRate(), Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
+    PolicyNetwork net = new PolicyNetwork(arch, s.learner().learningRate(),
+        s.learner().schedule()::multiplier, Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
     return new Learner(s.learner(), net, objective, env);
   }
 

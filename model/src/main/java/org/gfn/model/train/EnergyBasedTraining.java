@@ -83,7 +83,7 @@ public final class EnergyBasedTraining {
 
   /** The environment whose reward is the couplings being learned (starting at J = 0). */
   public static SpinSequence environment(Couplings j, int sites) {
-    return new SpinSequence(sites, j);
+    return new SpinSequence(sites, j, true);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.replay.ReplayConfig;
 
@@ -93,12 +94,15 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"));
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SubTB", "FM", "ZVar"));
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
+    int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
+    long trajectories = r.longAtLeast("gfn.train.trajectories", batch);
     LearnerConfig learner = new LearnerConfig(
         r.doubleIn("gfn.learner.learning-rate", 0, 10, true),
         r.doubleIn("gfn.learner.log-z-learning-rate", 0, 100, false),
         r.doubleIn("gfn.learner.clip-norm", 0, Double.MAX_VALUE, false),
         r.doubleIn("gfn.learner.ema-decay", 0, 0.999999, false),
-        r.anyDouble("gfn.learner.initial-log-z"));
+        r.anyDouble("gfn.learner.initial-log-z"),
+        schedule(r, trajectories / batch));
     Exploration exploration = new Exploration(
         r.doubleIn("gfn.sampler.epsilon", 0, 1, false),
         r.doubleIn("gfn.sampler.temperature", 0, 1e6, true));
@@ -111,12 +115,20 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.replay.recency-window", 1, 100_000_000),
         r.bool("gfn.replay.dedup"),
         seed);
-    int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
     TrainingConfig train = new TrainingConfig(batch,
         r.intIn("gfn.train.replay-samples", 0, 1 << 20),
-        r.longAtLeast("gfn.train.trajectories", batch),
+        trajectories,
         r.intIn("gfn.train.eval-every", 1, Integer.MAX_VALUE),
         exploration, seed);
     return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, c);
+  }
+
+  /** {@code gfn.learner.schedule}; a decay horizon of 0 means the run's learner steps. */
+  private static LearningRateSchedule schedule(ConfigReader r, long runSteps) {
+    String kind = r.oneOf("gfn.learner.schedule", List.of("constant", "cosine"));
+    double fraction = r.doubleIn("gfn.learner.final-lr-fraction", 0, 1, true);
+    long steps = r.longAtLeast("gfn.learner.decay-steps", 0);
+    if (kind.equals("constant")) return LearningRateSchedule.CONSTANT;
+    return LearningRateSchedule.cosine(steps == 0 ? Math.max(1, runSteps) : steps, fraction);
   }
 }
