@@ -1,5 +1,7 @@
 package org.gfn.envs;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -15,20 +17,13 @@ public final class GibbsSampler {
 
   public static Statistics run(IsingModel model, int burnIn, int sweeps, long seed) {
     int n = model.sites();
-    double[][] j = model.couplings();
     SplittableRandom rng = new SplittableRandom(seed);
-    int[] x = new int[n];
-    for (int i = 0; i < n; i++) x[i] = rng.nextBoolean() ? 1 : -1;
+    int[] x = randomSpins(n, rng);
     double e = 0;
     double m = 0;
     double c = 0;
     for (int sweep = 0; sweep < burnIn + sweeps; sweep++) {
-      for (int i = 0; i < n; i++) {
-        double field = 0;
-        for (int k = 0; k < n; k++) if (k != i) field += j[i][k] * x[k];
-        double pPlus = 1 / (1 + Math.exp(-4 * field));
-        x[i] = rng.nextDouble() < pPlus ? 1 : -1;
-      }
+      sweep(model.couplings(), x, rng);
       if (sweep >= burnIn) {
         e += model.energy(x);
         m += Math.abs(IsingModel.magnetisation(x));
@@ -36,5 +31,40 @@ public final class GibbsSampler {
       }
     }
     return new Statistics(e / sweeps, m / sweeps, c / sweeps, sweeps);
+  }
+
+  /**
+   * {@code count} samples from one chain: {@code burnIn} sweeps discarded, then one sample kept
+   * every {@code thin} sweeps.
+   */
+  public static List<int[]> samples(IsingModel model, int burnIn, int thin, int count, long seed) {
+    if (thin < 1 || burnIn < 0 || count < 0) {
+      throw new IllegalArgumentException("need burnIn >= 0, thin >= 1, count >= 0; got " + burnIn + ", " + thin + ", " + count);
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    int[] x = randomSpins(model.sites(), rng);
+    for (int s = 0; s < burnIn; s++) sweep(model.couplings(), x, rng);
+    List<int[]> out = new ArrayList<>(count);
+    while (out.size() < count) {
+      for (int s = 0; s < thin; s++) sweep(model.couplings(), x, rng);
+      out.add(x.clone());
+    }
+    return out;
+  }
+
+  private static int[] randomSpins(int n, SplittableRandom rng) {
+    int[] x = new int[n];
+    for (int i = 0; i < n; i++) x[i] = rng.nextBoolean() ? 1 : -1;
+    return x;
+  }
+
+  /** One heat-bath sweep over all sites in order. */
+  private static void sweep(double[][] j, int[] x, SplittableRandom rng) {
+    for (int i = 0; i < x.length; i++) {
+      double field = 0;
+      for (int k = 0; k < x.length; k++) if (k != i) field += j[i][k] * x[k];
+      double pPlus = 1 / (1 + Math.exp(-4 * field));
+      x[i] = rng.nextDouble() < pPlus ? 1 : -1;
+    }
   }
 }

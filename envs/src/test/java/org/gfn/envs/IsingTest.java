@@ -69,5 +69,9 @@ class IsingTest {
     assertEquals(e / z, g.energy(), 0.05);
     assertEquals(m / z, g.absMagnetisation(), 0.01);
     assertEquals(c / z, g.neighbourCorrelation(), 0.01);
+    java.util.List<int[]> kept = GibbsSampler.samples(model, 500, 2, 20_000, 8);
+    assertEquals(20_000, kept.size());
+    assertEquals(c / z, kept.stream().mapToDouble(model::neighbourCorrelation).average().orElseThrow(), 0.01);
+    assertThrows(IllegalArgumentException.class, () -> GibbsSampler.samples(model, 0, 0, 1, 1));
   }
 }

@@ -1,45 +1,41 @@
 package org.gfn.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
 import java.util.List;
-import org.gfn.envs.IsingModel;
-import org.gfn.envs.SpinSequence;
-import org.gfn.model.learn.Learner;
-import org.gfn.model.objectives.Objectives;
-import org.gfn.model.policy.PolicyNetwork;
-import org.gfn.model.train.Components;
-import org.gfn.model.train.EnergyBasedTraining;
+import org.gfn.model.train.EnergyBasedRun;
+import org.gfn.model.train.EnergyBasedSettings;
 import org.gfn.model.train.Settings;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * EB-GFN on a 4×4 Ising lattice: from exact samples of the true model (σ = 0.1), learn J with a
- * GFlowNet as the negative sampler; the RMSE to the true J must at least halve from the initial
- * guess J = 0 (log-RMSE lower by at least log 2).
+ * EB-GFN on a 4×4 Ising lattice, configured as the preset conf/ebgfn-ising.conf is: from exact
+ * samples of the true model (σ = 0.1), learn J with a GFlowNet as the negative sampler; the RMSE
+ * to the true J must at least halve from the initial guess J = 0 (log-RMSE lower by at least
+ * log 2).
  */
 class EnergyBasedTrainingTest {
 
   @Test
   void recoversTheCouplings() {
-    IsingModel truth = IsingModel.lattice(4, 0.1);
-    List<int[]> data = EnergyBasedTraining.exactSamples(truth, 20_000, 11);
-    EnergyBasedTraining.Couplings j = EnergyBasedTraining.zeroCouplings(16);
-    SpinSequence env = EnergyBasedTraining.environment(j, 16);
-    Settings s = Settings.load(ConfigFactory.parseString(
-        "gfn.policy { shared-trunk = true, width = 128 }\ngfn.learner.learning-rate = 2e-3"));
-    var arch = Components.architecture(s, env, Objectives.byName("TB", 0.9));
-    Learner learner = new Learner(s.learner(), new PolicyNetwork(arch, 2e-3, 5, DataType.FLOAT),
-        Objectives.byName("TB", 0.9), env);
-    double initial = EnergyBasedTraining.rmse(j.couplings(), truth.couplings());
-    double[] last = new double[1];
-    EnergyBasedTraining.train(j, learner, env, data, new EnergyBasedTraining.Config(120, 8, 16, 256, 0.01, 3),
-        (jj, it) -> {
-          last[0] = EnergyBasedTraining.rmse(jj, truth.couplings());
-          if (it % 40 == 39) System.out.printf("EB-GFN iteration %d: log-RMSE %.3f (initial %.3f)%n", it + 1, Math.log(last[0]), Math.log(initial));
-        });
-    assertTrue(last[0] <= 0.5 * initial, "RMSE " + initial + " -> " + last[0]);
+    Settings s = Settings.load(ConfigFactory.parseString(String.join("\n",
+        "gfn.env { type = ising, ising { side = 4, sigma = 0.1 } }",
+        "gfn.policy { shared-trunk = true, width = 128 }",
+        "gfn.learner.learning-rate = 2e-3",
+        "gfn.ebgfn { enabled = true, iterations = 120, report-every = 40 }")));
+    EnergyBasedSettings e = EnergyBasedSettings.read(s);
+    List<int[]> data = EnergyBasedRun.localData(s, e);
+    assertEquals(20_000, data.size());
+    List<EnergyBasedRun.Row> seen = new ArrayList<>();
+    EnergyBasedRun.Result r = EnergyBasedRun.run(s, e, data, row -> {
+      seen.add(row);
+      System.out.println("EB-GFN " + row.progressLine());
+    });
+    assertEquals(3, seen.size());
+    assertEquals(120 * 8, seen.get(2).learnerStep());
+    assertTrue(r.finalRmse() <= 0.5 * r.initialRmse(), "RMSE " + r.initialRmse() + " -> " + r.finalRmse());
   }
 }

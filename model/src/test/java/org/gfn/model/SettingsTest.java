@@ -1,6 +1,7 @@
 package org.gfn.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.util.List;
 import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.train.ConfigLoader;
+import org.gfn.model.train.EnergyBasedSettings;
 import org.gfn.model.train.Settings;
 import org.gfn.model.train.SettingsException;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,17 @@ class SettingsTest {
         .learner().schedule().decaySteps());
     assertTrue(failure("gfn.learner.final-lr-fraction = 0").contains("gfn.learner.final-lr-fraction"));
     assertTrue(failure("gfn.learner.schedule = linear").contains("cosine"));
+  }
+
+  @Test
+  void energyBasedModeNeedsTheIsingEnvironment() {
+    assertFalse(EnergyBasedSettings.read(Settings.load(ConfigFactory.empty())).enabled());
+    String m = assertThrows(SettingsException.class, () -> EnergyBasedSettings.read(Settings.load(
+        ConfigFactory.parseString("gfn.ebgfn.enabled = true")))).getMessage();
+    assertTrue(m.contains("gfn.env.type = ising"), m);
+    String range = assertThrows(SettingsException.class, () -> EnergyBasedSettings.read(Settings.load(
+        ConfigFactory.parseString("gfn.ebgfn.gibbs-thin = 0")))).getMessage();
+    assertTrue(range.contains("gfn.ebgfn.gibbs-thin"), range);
   }
 
   @Test

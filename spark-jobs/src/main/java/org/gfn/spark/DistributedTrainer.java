@@ -18,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.metrics.ExactMetrics;
 import org.gfn.model.metrics.ExactReport;
+import org.gfn.model.metrics.TopKTracker;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.train.Settings;
 import org.gfn.model.train.Task;
@@ -47,6 +48,8 @@ final class DistributedTrainer {
   private final Settings settings;
   private final SparkSettings spark;
   private final Task task;
+  /** Top-K discovery and best-100 objects of data-backed sequence tasks (null otherwise). */
+  private final TopKTracker discovery;
   private final Learner learner;
   private final ReplayBuffer replay;
   private final ReplayLogWriter log;
@@ -103,6 +106,7 @@ final class DistributedTrainer {
     this.settings = settings;
     this.spark = spark;
     this.task = task;
+    this.discovery = task.discoveryTracker();
     this.learner = learner;
     this.replay = replay;
     this.log = log;
@@ -258,6 +262,7 @@ final class DistributedTrainer {
         }
         fresh.add(t);
         replay.add(t);
+        if (discovery != null) discovery.observe(t);
         log.append(t, job.round(), b.worker(), b.partition(), learner.steps());
         inserted++;
         harvestedSinceEval++;
@@ -309,6 +314,12 @@ final class DistributedTrainer {
     m.put("loss", lossCount == 0 ? Double.NaN : lossSum / lossCount);
     double logZ = learner.logZEstimate();
     m.put("log_z", logZ);
+    if (discovery != null) {
+      m.put("topk_found", (long) discovery.discovered());
+      m.put("topk_total", (long) discovery.total());
+      m.put("best100_mean_reward", discovery.bestMeanReward());
+      m.put("best100_diversity", discovery.bestDiversity());
+    }
     double trajPerS = harvestedSinceEval / Math.max(sinceEval, 1e-9);
     double stepsPerS = stepsSinceEval / Math.max(learnSinceEval, 1e-9);
     double stale = stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount;
@@ -342,7 +353,10 @@ final class DistributedTrainer {
           "step %6d | traj %8d | %6.1fs | %6.0f traj/s %6.1f steps/s | loss %.4f | logZ %.4f%s | staleness %.1f (max %d, dropped %d) | v%d",
           (long) m.get("learner_step"), (long) m.get("trajectories"), (double) m.get("wall_s"), trajPerS,
           stepsPerS, (double) m.get("loss"), logZ,
-          exact == null ? "" : String.format(" | exact sum-L1 %.4f TV %.4f", exact.sumL1(), exact.tv()),
+          (exact == null ? "" : String.format(" | exact sum-L1 %.4f TV %.4f", exact.sumL1(), exact.tv()))
+              + (m.containsKey("topk_found") ? String.format(" | top-K found %d/%d | top-100 R %.3f div %.2f",
+                  (long) m.get("topk_found"), (long) m.get("topk_total"), (double) m.get("best100_mean_reward"),
+                  (double) m.get("best100_diversity")) : ""),
           stale, staleMax, dropped, v));
       return null;
     }));
@@ -395,6 +409,12 @@ final class DistributedTrainer {
     s.put("staleness_mean", stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount);
     s.put("staleness_max", stalenessMax);
     s.put("log_z", learner.logZEstimate());
+    if (discovery != null) {
+      s.put("topk_found", (long) discovery.discovered());
+      s.put("topk_total", (long) discovery.total());
+      s.put("best100_mean_reward", discovery.bestMeanReward());
+      s.put("best100_diversity", discovery.bestDiversity());
+    }
     if (lastExact != null) {
       putExact(s, lastExact);
       s.put("exact_log_z", task.space().logZ());

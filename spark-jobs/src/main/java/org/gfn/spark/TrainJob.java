@@ -16,6 +16,7 @@ import org.gfn.model.learn.Learner;
 import org.gfn.model.train.ConfigLoader;
 import org.gfn.model.train.ConfigReader;
 import org.gfn.model.train.Components;
+import org.gfn.model.train.EnergyBasedSettings;
 import org.gfn.model.train.Settings;
 import org.gfn.model.train.SettingsException;
 import org.gfn.model.train.Task;
@@ -41,6 +42,12 @@ public final class TrainJob {
   static int run(String[] args, SparkSession session, PrintStream out, PrintStream err) {
     try {
       Map<String, Object> summary = execute(TrainArgs.parse(args), session, out::println);
+      if ("ebgfn".equals(summary.get("mode"))) {
+        out.printf("done: EB-GFN, %s iterations, log-RMSE(J) %.3f (J = 0) -> %.3f%n", summary.get("iterations"),
+            (double) summary.get("initial_log_rmse_j"), (double) summary.get("final_log_rmse_j"));
+        out.println("outputs in " + summary.get("run_dir") + " (summary.json, metrics.jsonl)");
+        return 0;
+      }
       out.println("done: " + summary.get("trajectories_trained") + " trajectories, "
           + summary.get("learner_steps") + " learner steps"
           + (summary.containsKey("exact_sum_l1") ? ", exact sum-L1 " + summary.get("exact_sum_l1") : ""));
@@ -61,6 +68,11 @@ public final class TrainJob {
     Config config = args.resume() != null ? resumedConfig(args) : ConfigLoader.load(args.conf(), args.sets());
     Settings settings = Settings.load(config);
     SparkSettings spark = SparkSettings.read(new ConfigReader(settings.config()));
+    EnergyBasedSettings eb = EnergyBasedSettings.read(settings);
+    if (eb.enabled()) {
+      if (args.resume() != null) throw new SettingsException("EB-GFN runs (gfn.ebgfn.enabled) write no checkpoints and cannot be resumed");
+      return energyBased(args, settings, spark, eb, given, progress);
+    }
 
     RunDirectory run = new RunDirectory(args.resume() != null ? args.resume()
         : args.out() != null ? args.out() : defaultRunDir(settings));
@@ -109,6 +121,27 @@ public final class TrainJob {
         Plots.write(run, task.space(), learner.snapshot().forwardEvaluator(),
             all.subList(Math.max(0, all.size() - 10_000), all.size()));
       }
+      return summary;
+    } finally {
+      if (given == null) session.stop();
+    }
+  }
+
+  private static Map<String, Object> energyBased(TrainArgs args, Settings settings, SparkSettings spark,
+      EnergyBasedSettings eb, SparkSession given, java.util.function.Consumer<String> progress) {
+    RunDirectory run = new RunDirectory(args.out() != null ? args.out() : defaultRunDir(settings));
+    if (new File(run.root, "summary.json").exists() || new File(run.root, "metrics.jsonl").exists()) {
+      throw new SettingsException("run directory " + run.root + " already holds a run; choose another --out");
+    }
+    run.create();
+    run.writeConfig(settings.config());
+    SparkSession session = given != null ? given : Sessions.create(args.master(), spark.master());
+    try {
+      progress.accept(org.gfn.model.learn.Backend.describe());
+      Map<String, Object> summary = EnergyBasedJob.execute(settings, eb, run,
+          JavaSparkContext.fromSparkContext(session.sparkContext()), progress);
+      summary.put("run_dir", run.root.getPath());
+      run.writeSummary(summary);
       return summary;
     } finally {
       if (given == null) session.stop();

@@ -32,17 +32,19 @@ public final class TopKTracker {
   }
 
   public void observe(Trajectory[] batch) {
-    for (Trajectory t : batch) {
-      observed++;
-      int c = PrependAppendSequence.code(t.terminal(), vocab);
-      if (targets.contains(c)) found.add(c);
-      if (bestCodes.contains(c)) continue;
-      if (best.size() < BEST) {
-        add(c, t);
-      } else if (t.logReward() > best.peek().logReward()) {
-        bestCodes.remove(best.poll().code());
-        add(c, t);
-      }
+    for (Trajectory t : batch) observe(t);
+  }
+
+  public void observe(Trajectory t) {
+    observed++;
+    int c = PrependAppendSequence.code(t.terminal(), vocab);
+    if (targets.contains(c)) found.add(c);
+    if (bestCodes.contains(c)) return;
+    if (best.size() < BEST) {
+      add(c, t);
+    } else if (t.logReward() > best.peek().logReward()) {
+      bestCodes.remove(best.poll().code());
+      add(c, t);
     }
   }
 

@@ -86,20 +86,29 @@ public final class EnergyBasedTraining {
     return new SpinSequence(sites, j, true);
   }
 
-  /**
-   * Runs EB-GFN. The learner must have been built for {@code environment(j, n)}.
-   *
-   * @param onIteration receives (iteration, current J) after each energy step
-   */
+  /** Receives the state after each energy step. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param iteration 0-based iteration just finished
+     * @param j the current couplings (live)
+     * @param meanLoss mean GFlowNet loss over the iteration's steps
+     */
+    void after(int iteration, double[][] j, double meanLoss);
+  }
+
+  /** Runs EB-GFN. The learner must have been built for {@code environment(j, n)}. */
   public static void train(Couplings j, Learner learner, SpinSequence env, List<int[]> data, Config c,
-      java.util.function.ObjIntConsumer<double[][]> onIteration) {
+      Listener onIteration) {
     int n = env.stateSize();
     double[][] dataCorr = correlations(data, n);
     long id = 0;
     for (int it = 0; it < c.iterations(); it++) {
+      double loss = 0;
       for (int k = 0; k < c.gflownetSteps(); k++) {
         RolloutSampler s = new RolloutSampler(env, learner.snapshot().forwardEvaluator());
-        learner.step(Arrays.asList(s.sample(c.batch(), Exploration.ON_POLICY, Seeds.derive(c.seed(), it, k), id, learner.steps())));
+        loss += learner.step(Arrays.asList(s.sample(c.batch(), Exploration.ON_POLICY, Seeds.derive(c.seed(), it, k), id,
+            learner.steps()))).loss();
         id += c.batch();
       }
       Trajectory[] neg = new RolloutSampler(env, learner.snapshot().forwardEvaluator())
@@ -113,7 +122,7 @@ public final class EnergyBasedTraining {
           if (a != b) j.j[a][b] += c.energyLearningRate() * (dataCorr[a][b] - modelCorr[a][b]);
         }
       }
-      onIteration.accept(j.j, it);
+      onIteration.after(it, j.j, loss / c.gflownetSteps());
     }
   }
 

@@ -2,8 +2,10 @@ package org.gfn.model.train;
 
 import org.gfn.envs.BitSequenceModes;
 import org.gfn.envs.Environment;
+import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.StateSpace;
+import org.gfn.model.metrics.TopKTracker;
 
 /**
  * An environment with what evaluating it needs: its exact state space when enumerable (else
@@ -15,6 +17,11 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
 
   public Task(Environment env, StateSpace space, BitSequenceModes modes) {
     this(env, space, modes, null, 0);
+  }
+
+  /** A tracker of top-K discovery and the best 100 objects for a data-backed task, else null. */
+  public TopKTracker discoveryTracker() {
+    return rewards == null ? null : new TopKTracker((PrependAppendSequence) env, topK());
   }
 
   /** The codes of the true top-K objects (K = topFraction of all), or an empty array. */
