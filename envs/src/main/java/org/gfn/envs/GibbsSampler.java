@@ -23,7 +23,7 @@ public final class GibbsSampler {
     double m = 0;
     double c = 0;
     for (int sweep = 0; sweep < burnIn + sweeps; sweep++) {
-      sweep(model.couplings(), x, rng);
+      sweep(model, x, rng);
       if (sweep >= burnIn) {
         e += model.energy(x);
         m += Math.abs(IsingModel.magnetisation(x));
@@ -43,10 +43,10 @@ public final class GibbsSampler {
     }
     SplittableRandom rng = new SplittableRandom(seed);
     int[] x = randomSpins(model.sites(), rng);
-    for (int s = 0; s < burnIn; s++) sweep(model.couplings(), x, rng);
+    for (int s = 0; s < burnIn; s++) sweep(model, x, rng);
     List<int[]> out = new ArrayList<>(count);
     while (out.size() < count) {
-      for (int s = 0; s < thin; s++) sweep(model.couplings(), x, rng);
+      for (int s = 0; s < thin; s++) sweep(model, x, rng);
       out.add(x.clone());
     }
     return out;
@@ -59,11 +59,9 @@ public final class GibbsSampler {
   }
 
   /** One heat-bath sweep over all sites in order. */
-  private static void sweep(double[][] j, int[] x, SplittableRandom rng) {
+  private static void sweep(IsingModel model, int[] x, SplittableRandom rng) {
     for (int i = 0; i < x.length; i++) {
-      double field = 0;
-      for (int k = 0; k < x.length; k++) if (k != i) field += j[i][k] * x[k];
-      double pPlus = 1 / (1 + Math.exp(-4 * field));
+      double pPlus = 1 / (1 + Math.exp(-4 * model.localField(i, x)));
       x[i] = rng.nextDouble() < pPlus ? 1 : -1;
     }
   }

@@ -9,10 +9,28 @@ package org.gfn.envs;
 public final class IsingModel {
   private final int side;
   private final double[][] j;
+  /** Non-zero couplings of each site: neighbour indices and values (J is sparse on a lattice). */
+  private final int[][] neighbours;
+  private final double[][] weights;
 
   private IsingModel(int side, double[][] j) {
     this.side = side;
     this.j = j;
+    int n = j.length;
+    neighbours = new int[n][];
+    weights = new double[n][];
+    for (int a = 0; a < n; a++) {
+      int count = 0;
+      for (int b = 0; b < n; b++) if (j[a][b] != 0) count++;
+      neighbours[a] = new int[count];
+      weights[a] = new double[count];
+      for (int b = 0, k = 0; b < n; b++) {
+        if (j[a][b] != 0) {
+          neighbours[a][k] = b;
+          weights[a][k++] = j[a][b];
+        }
+      }
+    }
   }
 
   /** J = σ·A on an N×N torus (N ≥ 3, so the four neighbours are distinct). */
@@ -32,11 +50,6 @@ public final class IsingModel {
     return new IsingModel(side, j);
   }
 
-  /** A model with an explicit symmetric coupling matrix (EB-GFN learns J). */
-  public static IsingModel withCouplings(int side, double[][] j) {
-    return new IsingModel(side, j);
-  }
-
   public int side() {
     return side;
   }
@@ -45,17 +58,27 @@ public final class IsingModel {
     return side * side;
   }
 
+  /** A copy of J. */
   public double[][] couplings() {
-    return j;
+    double[][] c = new double[j.length][];
+    for (int a = 0; a < j.length; a++) c[a] = j[a].clone();
+    return c;
   }
 
-  /** xᵀJx for spins x ∈ {−1, +1}. */
+  /** Σ_b J_ab x_b: the field site {@code a} feels (J has a zero diagonal). */
+  public double localField(int a, int[] spins) {
+    double f = 0;
+    int[] nb = neighbours[a];
+    double[] w = weights[a];
+    for (int k = 0; k < nb.length; k++) f += w[k] * spins[nb[k]];
+    return f;
+  }
+
+  /** xᵀJx; unset spins (0) contribute nothing, so on a partial state it is the set bonds' part. */
   public double logReward(int[] spins) {
     double s = 0;
     for (int a = 0; a < spins.length; a++) {
-      double row = 0;
-      for (int b = 0; b < spins.length; b++) row += j[a][b] * spins[b];
-      s += spins[a] * row;
+      if (spins[a] != 0) s += spins[a] * localField(a, spins);
     }
     return s;
   }
