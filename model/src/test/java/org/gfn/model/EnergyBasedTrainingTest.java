@@ -24,7 +24,7 @@ class EnergyBasedTrainingTest {
     Settings s = Settings.load(ConfigFactory.parseString(String.join("\n",
         "gfn.env { type = ising, ising { side = 4, sigma = 0.1 } }",
         "gfn.policy { shared-trunk = true, width = 128 }",
-        "gfn.learner.learning-rate = 2e-3",
+        "gfn.learner { learning-rate = 2e-3, clip-norm = 10 }",
         "gfn.ebgfn { enabled = true, iterations = 120, report-every = 40 }")));
     EnergyBasedSettings e = EnergyBasedSettings.read(s);
     List<int[]> data = EnergyBasedRun.localData(s, e);
