@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.gfn.model.learn.Learner;
+import org.gfn.model.metrics.IsingComparison;
 import org.gfn.model.train.ConfigLoader;
 import org.gfn.model.train.ConfigReader;
 import org.gfn.model.train.Components;
@@ -114,6 +115,12 @@ public final class TrainJob {
       DistributedTrainer trainer = new DistributedTrainer(JavaSparkContext.fromSparkContext(session.sparkContext()),
           settings, spark, task, learner, replay, log, run, start, progress);
       Map<String, Object> summary = trainer.run();
+      if (settings.env().type().equals("ising")) {
+        IsingComparison ising = IsingComparison.of(Components.isingModel(settings.env()), task.env(),
+            learner.snapshot().forwardEvaluator(), 10_000, settings.seed(), learner.steps());
+        progress.accept(ising.line());
+        summary.putAll(ising.toMap());
+      }
       summary.put("run_dir", run.root.getPath());
       run.writeSummary(summary);
       if (spark.plots()) {

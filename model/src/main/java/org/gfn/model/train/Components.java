@@ -47,6 +47,11 @@ public final class Components {
   }
 
   /** The environment alone: what executors need (no enumeration). */
+  /** The Ising model of {@code gfn.env.ising} (side, σ). */
+  public static IsingModel isingModel(Settings.EnvSettings e) {
+    return IsingModel.lattice(e.isingSide(), e.isingSigma());
+  }
+
   public static Environment environment(Settings.EnvSettings e) {
     LogReward custom = e.rewardClass().isEmpty() ? null : customReward(e.rewardClass());
     if (e.type().equals("tfbind8") || e.type().equals("qm9str")) {
@@ -55,7 +60,7 @@ public final class Components {
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
     }
     if (e.type().equals("ising")) {
-      IsingModel model = IsingModel.lattice(e.isingSide(), e.isingSigma());
+      IsingModel model = isingModel(e);
       return custom != null ? new SpinSequence(model.sites(), custom) : SpinSequence.ising(model);
     }
     if (e.type().equals("hypergrid")) {

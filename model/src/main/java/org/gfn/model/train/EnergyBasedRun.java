@@ -45,7 +45,7 @@ public final class EnergyBasedRun {
 
   /** The ground-truth model of the settings. */
   public static IsingModel truth(Settings s) {
-    return IsingModel.lattice(s.env().isingSide(), s.env().isingSigma());
+    return Components.isingModel(s.env());
   }
 
   /** Ground-truth samples on this machine: exact for small lattices, else one Gibbs chain. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gfn.envs.BitSequence;
 import org.gfn.model.learn.Learner;
+import org.gfn.model.metrics.IsingComparison;
 import org.gfn.model.metrics.ModeTracker;
 import org.gfn.model.metrics.TopKTracker;
 import org.gfn.model.metrics.SequenceLikelihood;
@@ -62,20 +63,8 @@ public final class LocalTrain {
           if (discovery != null) discovery.observe(b);
         });
     if (s.env().type().equals("ising")) {
-      org.gfn.envs.IsingModel model = org.gfn.envs.IsingModel.lattice(s.env().isingSide(), s.env().isingSigma());
-      double e = 0;
-      double m = 0;
-      double c = 0;
-      int n = 10_000;
-      for (org.gfn.replay.Trajectory t : new org.gfn.model.rollout.RolloutSampler(task.env(), learner.snapshot().forwardEvaluator())
-          .sample(n, org.gfn.model.rollout.Exploration.ON_POLICY, s.seed(), 0, learner.steps())) {
-        e += model.energy(t.terminal()) / n;
-        m += Math.abs(org.gfn.envs.IsingModel.magnetisation(t.terminal())) / n;
-        c += model.neighbourCorrelation(t.terminal()) / n;
-      }
-      org.gfn.envs.GibbsSampler.Statistics g = org.gfn.envs.GibbsSampler.run(model, 2_000, 20_000, s.seed());
-      System.out.printf("ising result (%d samples vs Gibbs, %d sweeps): energy %.3f vs %.3f, |magnetisation| %.4f vs %.4f,"
-          + " neighbour correlation %.4f vs %.4f%n", n, g.samples(), e, g.energy(), m, g.absMagnetisation(), c, g.neighbourCorrelation());
+      System.out.println(IsingComparison.of(Components.isingModel(s.env()), task.env(), learner.snapshot().forwardEvaluator(),
+          10_000, s.seed(), learner.steps()).line());
     }
     if (discovery != null) {
       System.out.printf("sequence result: over %d sampled trajectories, true top-K found %d/%d, best %d distinct:"
