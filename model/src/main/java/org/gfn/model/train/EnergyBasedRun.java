@@ -19,7 +19,8 @@ import org.gfn.model.rollout.Seeds;
  */
 public final class EnergyBasedRun {
   /** One reported iteration. */
-  public record Row(int iteration, long learnerStep, double rmse, double loss, double logZ, double wallSeconds) {
+  public record Row(int iteration, long learnerStep, double rmse, double loss, double logZ, double acceptance,
+      double wallSeconds) {
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("iteration", (long) iteration);
@@ -29,12 +30,14 @@ public final class EnergyBasedRun {
       m.put("log_z", logZ);
       m.put("rmse_j", rmse);
       m.put("log_rmse_j", Math.log(rmse));
+      if (!Double.isNaN(acceptance)) m.put("mh_acceptance", acceptance);
       return m;
     }
 
     public String progressLine() {
-      return String.format("iteration %6d | step %7d | %7.1fs | loss %.4f | logZ %.4f | log-RMSE(J) %.3f",
-          iteration, learnerStep, wallSeconds, loss, logZ, Math.log(rmse));
+      return String.format("iteration %6d | step %7d | %7.1fs | loss %.4f | logZ %.4f | log-RMSE(J) %.3f%s",
+          iteration, learnerStep, wallSeconds, loss, logZ, Math.log(rmse),
+          Double.isNaN(acceptance) ? "" : String.format(" | MH acceptance %.3f", acceptance));
     }
   }
 
@@ -72,11 +75,12 @@ public final class EnergyBasedRun {
     long t0 = System.nanoTime();
     double[] last = {initial};
     EnergyBasedTraining.Config c = new EnergyBasedTraining.Config(e.iterations(), e.gflownetSteps(),
-        s.train().batchSize(), e.negatives(), e.energyLearningRate(), Seeds.derive(s.seed(), 0xEB));
-    EnergyBasedTraining.train(j, learner, env, data, c, (it, jj, loss) -> {
+        s.train().batchSize(), e.negatives(), e.energyLearningRate(), Seeds.derive(s.seed(), 0xEB), e.mhSteps());
+    EnergyBasedTraining.train(j, learner, env, data, c, (it, jj, loss, acceptance) -> {
       last[0] = EnergyBasedTraining.rmse(jj, truth.couplings());
       if ((it + 1) % e.reportEvery() == 0 || it + 1 == e.iterations()) {
-        Row row = new Row(it + 1, learner.steps(), last[0], loss, learner.logZEstimate(), (System.nanoTime() - t0) / 1e9);
+        Row row = new Row(it + 1, learner.steps(), last[0], loss, learner.logZEstimate(), acceptance,
+            (System.nanoTime() - t0) / 1e9);
         rows.add(row);
         onReport.accept(row);
       }

@@ -12,9 +12,10 @@ package org.gfn.model.train;
  * @param negatives GFlowNet samples per energy step
  * @param energyLearningRate step size of J
  * @param reportEvery iterations between progress lines
+ * @param mhSteps K of the back-and-forth MH refinement (0: negatives are plain GFlowNet samples)
  */
 public record EnergyBasedSettings(boolean enabled, int dataSamples, int gibbsBurnIn, int gibbsThin,
-    int iterations, int gflownetSteps, int negatives, double energyLearningRate, int reportEvery) {
+    int iterations, int gflownetSteps, int negatives, double energyLearningRate, int reportEvery, int mhSteps) {
 
   public static EnergyBasedSettings read(Settings s) {
     ConfigReader r = new ConfigReader(s.config());
@@ -27,7 +28,12 @@ public record EnergyBasedSettings(boolean enabled, int dataSamples, int gibbsBur
         r.intIn("gfn.ebgfn.gflownet-steps", 1, 1_000_000),
         r.intIn("gfn.ebgfn.negatives", 1, 100_000_000),
         r.doubleIn("gfn.ebgfn.energy-learning-rate", 0, 100, true),
-        r.intIn("gfn.ebgfn.report-every", 1, Integer.MAX_VALUE));
+        r.intIn("gfn.ebgfn.report-every", 1, Integer.MAX_VALUE),
+        r.intIn("gfn.ebgfn.mh-steps", 0, 1_000_000));
+    int sites = s.env().isingSide() * s.env().isingSide();
+    if (e.mhSteps() > sites) {
+      throw new SettingsException("gfn.ebgfn.mh-steps = " + e.mhSteps() + " exceeds the lattice's " + sites + " sites");
+    }
     if (e.enabled() && !s.env().type().equals("ising")) {
       throw new SettingsException("gfn.ebgfn.enabled = true needs gfn.env.type = ising, got " + s.env().type());
     }

@@ -18,8 +18,9 @@ import org.gfn.replay.Trajectory;
  * Ising models: learn the couplings J of p(x) ∝ exp(xᵀJx) from data together with a GFlowNet that
  * samples the current energy. Each iteration trains the GFlowNet for a few TB steps on the current
  * reward, draws negatives from it, and takes a contrastive step
- * J ← J + lr·(E_data[xxᵀ] − E_gfn[xxᵀ]) (off-diagonal). The paper's back-and-forth MH refinement
- * of the negatives is not implemented.
+ * J ← J + lr·(E_data[xxᵀ] − E_gfn[xxᵀ]) (off-diagonal). With {@code mhSteps} = K > 0 the
+ * negatives are instead data samples moved by one back-and-forth MH step of K sites with the
+ * GFlowNet as proposal ({@link BackAndForth}), as in the paper's Algorithm 1.
  */
 public final class EnergyBasedTraining {
   /** The couplings being learned, read by the GFlowNet's reward. */
@@ -48,8 +49,16 @@ public final class EnergyBasedTraining {
     }
   }
 
-  /** Iteration count, TB steps and batch per iteration, negatives per iteration, energy step size. */
-  public record Config(int iterations, int gflownetSteps, int batch, int negatives, double energyLearningRate, long seed) {}
+  /**
+   * Iteration count, TB steps and batch per iteration, negatives per iteration, energy step size,
+   * seed, and back-and-forth MH steps K (0: negatives are plain GFlowNet samples).
+   */
+  public record Config(int iterations, int gflownetSteps, int batch, int negatives, double energyLearningRate,
+      long seed, int mhSteps) {
+    public Config(int iterations, int gflownetSteps, int batch, int negatives, double energyLearningRate, long seed) {
+      this(iterations, gflownetSteps, batch, negatives, energyLearningRate, seed, 0);
+    }
+  }
 
   private EnergyBasedTraining() {}
 
@@ -93,8 +102,9 @@ public final class EnergyBasedTraining {
      * @param iteration 0-based iteration just finished
      * @param j the current couplings (live)
      * @param meanLoss mean GFlowNet loss over the iteration's steps
+     * @param acceptance fraction of back-and-forth proposals accepted (NaN when not used)
      */
-    void after(int iteration, double[][] j, double meanLoss);
+    void after(int iteration, double[][] j, double meanLoss, double acceptance);
   }
 
   /** Runs EB-GFN. The learner must have been built for {@code environment(j, n)}. */
@@ -111,18 +121,28 @@ public final class EnergyBasedTraining {
             learner.steps()))).loss();
         id += c.batch();
       }
-      Trajectory[] neg = new RolloutSampler(env, learner.snapshot().forwardEvaluator())
-          .sample(c.negatives(), Exploration.ON_POLICY, Seeds.derive(c.seed(), it, -1), id, learner.steps());
-      id += c.negatives();
-      List<int[]> xs = new ArrayList<>(neg.length);
-      for (Trajectory t : neg) xs.add(t.terminal());
+      List<int[]> xs = new ArrayList<>(c.negatives());
+      double acceptance = Double.NaN;
+      if (c.mhSteps() > 0) {
+        SplittableRandom rng = new SplittableRandom(Seeds.derive(c.seed(), it, -2));
+        List<int[]> starts = new ArrayList<>(c.negatives());
+        for (int i = 0; i < c.negatives(); i++) starts.add(data.get(rng.nextInt(data.size())));
+        BackAndForth.Result r = BackAndForth.step(env, learner.snapshot().forwardEvaluator(), starts, c.mhSteps(), rng);
+        xs.addAll(r.samples());
+        acceptance = r.acceptance();
+      } else {
+        Trajectory[] neg = new RolloutSampler(env, learner.snapshot().forwardEvaluator())
+            .sample(c.negatives(), Exploration.ON_POLICY, Seeds.derive(c.seed(), it, -1), id, learner.steps());
+        id += c.negatives();
+        for (Trajectory t : neg) xs.add(t.terminal());
+      }
       double[][] modelCorr = correlations(xs, n);
       for (int a = 0; a < n; a++) {
         for (int b = 0; b < n; b++) {
           if (a != b) j.j[a][b] += c.energyLearningRate() * (dataCorr[a][b] - modelCorr[a][b]);
         }
       }
-      onIteration.after(it, j.j, loss / c.gflownetSteps());
+      onIteration.after(it, j.j, loss / c.gflownetSteps(), acceptance);
     }
   }
 
