@@ -5,8 +5,10 @@ import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.train.Components;
+import org.gfn.model.train.EnergyBasedSettings;
 import org.gfn.model.train.Evaluation;
 import org.gfn.model.train.Settings;
+import org.gfn.model.train.SettingsException;
 import org.gfn.model.train.Task;
 
 /**
@@ -30,6 +32,9 @@ final class TrialFunction implements Function<TrialFunction.Input, TrialResult> 
     long t0 = System.nanoTime();
     try {
       Settings s = Settings.load(ConfigFactory.parseString(in.config()));
+      if (EnergyBasedSettings.read(s).enabled()) {
+        throw new SettingsException("sweeps train samplers; EB-GFN runs (gfn.ebgfn.enabled) are not supported in a sweep");
+      }
       Task task = Components.task(s.env());
       Learner learner = Components.learner(s, task.env());
       List<Evaluation> history = Components.localTrainer(s, task, learner).run(e -> { }, b -> { },
