@@ -13,6 +13,7 @@ import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.learn.Learner;
+import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.PolicyArchitecture;
@@ -98,11 +99,16 @@ public final class Components {
   }
 
   public static Learner learner(Settings s, Environment env) {
+    return learner(s, env, s.learner());
+  }
+
+  /** A learner built from the settings but with another learner configuration. */
+  public static Learner learner(Settings s, Environment env, LearnerConfig config) {
     Objective objective = objective(s);
     PolicyArchitecture arch = architecture(s, env, objective);
-    PolicyNetwork net = new PolicyNetwork(arch, s.learner().learningRate(),
-        s.learner().schedule()::multiplier, Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
-    return new Learner(s.learner(), net, objective, env);
+    PolicyNetwork net = new PolicyNetwork(arch, config.learningRate(),
+        config.schedule()::multiplier, Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
+    return new Learner(config, net, objective, env);
   }
 
   public static ReplayBuffer replay(Settings s) {

@@ -9,6 +9,7 @@ import org.gfn.envs.GibbsSampler;
 import org.gfn.envs.IsingModel;
 import org.gfn.envs.SpinSequence;
 import org.gfn.model.learn.Learner;
+import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.rollout.Seeds;
 
 /**
@@ -69,7 +70,11 @@ public final class EnergyBasedRun {
     }
     EnergyBasedTraining.Couplings j = EnergyBasedTraining.zeroCouplings(n);
     SpinSequence env = EnergyBasedTraining.environment(j, n);
-    Learner learner = Components.learner(s, env);
+    // J starts at 0, where Z = 2^n exactly: log Z starts there (plus gfn.learner.initial-log-z)
+    // instead of climbing from 0 while the energy moves.
+    LearnerConfig l = s.learner();
+    Learner learner = Components.learner(s, env, new LearnerConfig(l.learningRate(), l.logZLearningRate(),
+        l.clipNorm(), l.emaDecay(), l.initialLogZ() + n * Math.log(2), l.schedule()));
     double initial = EnergyBasedTraining.rmse(j.couplings(), truth.couplings());
     List<Row> rows = new ArrayList<>();
     long t0 = System.nanoTime();
