@@ -11,7 +11,6 @@ import org.gfn.envs.SpinSequence;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
 import org.gfn.model.train.BackAndForth;
-import org.gfn.model.train.EnergyBasedTraining;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +42,7 @@ class BackAndForthTest {
 
   @Test
   void leavesTheBoltzmannDistributionInvariant() {
-    List<int[]> xs = EnergyBasedTraining.exactSamples(model, 6000, 5);
+    List<int[]> xs = model.exactSamples(6000, 5);
     double exactCorrelation = xs.stream().mapToDouble(model::neighbourCorrelation).average().orElseThrow();
     SplittableRandom rng = new SplittableRandom(9);
     double acceptance = 0;

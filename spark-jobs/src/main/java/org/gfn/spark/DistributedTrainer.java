@@ -314,12 +314,9 @@ final class DistributedTrainer {
     m.put("loss", lossCount == 0 ? Double.NaN : lossSum / lossCount);
     double logZ = learner.logZEstimate();
     m.put("log_z", logZ);
-    if (discovery != null) {
-      m.put("topk_found", (long) discovery.discovered());
-      m.put("topk_total", (long) discovery.total());
-      m.put("best100_mean_reward", discovery.bestMeanReward());
-      m.put("best100_diversity", discovery.bestDiversity());
-    }
+    Map<String, Object> found = discovery == null ? Map.of() : discovery.toMap();
+    m.putAll(found);
+    String discovered = found.isEmpty() ? "" : " | " + TopKTracker.progress(found);
     double trajPerS = harvestedSinceEval / Math.max(sinceEval, 1e-9);
     double stepsPerS = stepsSinceEval / Math.max(learnSinceEval, 1e-9);
     double stale = stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount;
@@ -353,10 +350,7 @@ final class DistributedTrainer {
           "step %6d | traj %8d | %6.1fs | %6.0f traj/s %6.1f steps/s | loss %.4f | logZ %.4f%s | staleness %.1f (max %d, dropped %d) | v%d",
           (long) m.get("learner_step"), (long) m.get("trajectories"), (double) m.get("wall_s"), trajPerS,
           stepsPerS, (double) m.get("loss"), logZ,
-          (exact == null ? "" : String.format(" | exact sum-L1 %.4f TV %.4f", exact.sumL1(), exact.tv()))
-              + (m.containsKey("topk_found") ? String.format(" | top-K found %d/%d | top-100 R %.3f div %.2f",
-                  (long) m.get("topk_found"), (long) m.get("topk_total"), (double) m.get("best100_mean_reward"),
-                  (double) m.get("best100_diversity")) : ""),
+          (exact == null ? "" : String.format(" | exact sum-L1 %.4f TV %.4f", exact.sumL1(), exact.tv())) + discovered,
           stale, staleMax, dropped, v));
       return null;
     }));
@@ -409,12 +403,7 @@ final class DistributedTrainer {
     s.put("staleness_mean", stalenessCount == 0 ? 0.0 : (double) stalenessSum / stalenessCount);
     s.put("staleness_max", stalenessMax);
     s.put("log_z", learner.logZEstimate());
-    if (discovery != null) {
-      s.put("topk_found", (long) discovery.discovered());
-      s.put("topk_total", (long) discovery.total());
-      s.put("best100_mean_reward", discovery.bestMeanReward());
-      s.put("best100_diversity", discovery.bestDiversity());
-    }
+    if (discovery != null) s.putAll(discovery.toMap());
     if (lastExact != null) {
       putExact(s, lastExact);
       s.put("exact_log_z", task.space().logZ());

@@ -117,7 +117,7 @@ public final class TrainJob {
       Map<String, Object> summary = trainer.run();
       if (settings.env().type().equals("ising")) {
         IsingComparison ising = IsingComparison.of(Components.isingModel(settings.env()), task.env(),
-            learner.snapshot().forwardEvaluator(), 10_000, settings.seed(), learner.steps());
+            learner.snapshot().forwardEvaluator(), settings.seed(), learner.steps());
         progress.accept(ising.line());
         summary.putAll(ising.toMap());
       }

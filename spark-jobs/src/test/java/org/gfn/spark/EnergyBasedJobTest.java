@@ -51,16 +51,7 @@ class EnergyBasedJobTest {
         settings, EnergyBasedSettings.read(settings));
     assertEquals(3001, data.size());
     IsingModel model = IsingModel.lattice(4, 0.2);
-    double z = 0;
-    double exact = 0;
-    int[] x = new int[16];
-    for (int code = 0; code < 1 << 16; code++) {
-      for (int i = 0; i < 16; i++) x[i] = ((code >> i) & 1) == 1 ? 1 : -1;
-      double w = Math.exp(model.logReward(x));
-      z += w;
-      exact += w * model.neighbourCorrelation(x);
-    }
-    exact /= z;
+    double exact = model.exactMean(model::neighbourCorrelation);
     double sampled = data.stream().mapToDouble(model::neighbourCorrelation).average().orElseThrow();
     assertEquals(exact, sampled, 0.03, "nearest-neighbour correlation, exact vs executor Gibbs chains");
     long distinct = data.stream().map(java.util.Arrays::toString).distinct().count();

@@ -16,12 +16,15 @@ import org.gfn.replay.Trajectory;
  */
 public record IsingComparison(int samples, double energy, double absMagnetisation, double correlation,
     GibbsSampler.Statistics gibbs) {
+  /** Sampler draws the runs compare. */
+  public static final int SAMPLES = 10_000;
   /** Gibbs reference length: sweeps discarded, then sweeps averaged. */
   public static final int BURN_IN = 2_000;
   public static final int SWEEPS = 20_000;
 
-  public static IsingComparison of(IsingModel model, Environment env, PolicyEvaluator policy, int samples,
-      long seed, long version) {
+  /** {@link #SAMPLES} draws of {@code policy} against the Gibbs reference. */
+  public static IsingComparison of(IsingModel model, Environment env, PolicyEvaluator policy, long seed, long version) {
+    int samples = SAMPLES;
     double e = 0;
     double m = 0;
     double c = 0;

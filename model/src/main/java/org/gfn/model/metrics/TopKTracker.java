@@ -3,6 +3,8 @@ package org.gfn.model.metrics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.gfn.envs.PrependAppendSequence;
@@ -84,9 +86,24 @@ public final class TopKTracker {
     return SampleMetrics.topKDiversity(bestSoFar(), BEST);
   }
 
+  /** Metrics fields: topk_found, topk_total, best100_mean_reward, best100_diversity. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("topk_found", (long) discovered());
+    m.put("topk_total", (long) total());
+    m.put("best100_mean_reward", bestMeanReward());
+    m.put("best100_diversity", bestDiversity());
+    return m;
+  }
+
   /** One line for progress output. */
   public String progress() {
-    return String.format("top-K found %d/%d | top-%d R %.3f div %.2f", discovered(), total(), BEST,
-        bestMeanReward(), bestDiversity());
+    return progress(toMap());
+  }
+
+  /** The progress line of fields from {@link #toMap()}. */
+  public static String progress(Map<String, Object> m) {
+    return String.format("top-K found %d/%d | top-%d R %.3f div %.2f", (long) m.get("topk_found"),
+        (long) m.get("topk_total"), BEST, (double) m.get("best100_mean_reward"), (double) m.get("best100_diversity"));
   }
 }

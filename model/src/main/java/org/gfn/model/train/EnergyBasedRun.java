@@ -57,7 +57,7 @@ public final class EnergyBasedRun {
     IsingModel truth = truth(s);
     long seed = Seeds.derive(s.seed(), 0xDA7A);
     return EnergyBasedSettings.exact(truth.sites())
-        ? EnergyBasedTraining.exactSamples(truth, e.dataSamples(), seed)
+        ? truth.exactSamples(e.dataSamples(), seed)
         : GibbsSampler.samples(truth, e.gibbsBurnIn(), e.gibbsThin(), e.dataSamples(), seed);
   }
 
@@ -75,14 +75,15 @@ public final class EnergyBasedRun {
     LearnerConfig l = s.learner();
     Learner learner = Components.learner(s, env, new LearnerConfig(l.learningRate(), l.logZLearningRate(),
         l.clipNorm(), l.emaDecay(), l.initialLogZ() + n * Math.log(2), l.schedule()));
-    double initial = EnergyBasedTraining.rmse(j.couplings(), truth.couplings());
+    double[][] trueJ = truth.couplings();
+    double initial = EnergyBasedTraining.rmse(j.couplings(), trueJ);
     List<Row> rows = new ArrayList<>();
     long t0 = System.nanoTime();
     double[] last = {initial};
     EnergyBasedTraining.Config c = new EnergyBasedTraining.Config(e.iterations(), e.gflownetSteps(),
         s.train().batchSize(), e.negatives(), e.energyLearningRate(), Seeds.derive(s.seed(), 0xEB), e.mhSteps());
     EnergyBasedTraining.train(j, learner, env, data, c, (it, jj, loss, acceptance) -> {
-      last[0] = EnergyBasedTraining.rmse(jj, truth.couplings());
+      last[0] = EnergyBasedTraining.rmse(jj, trueJ);
       if ((it + 1) % e.reportEvery() == 0 || it + 1 == e.iterations()) {
         Row row = new Row(it + 1, learner.steps(), last[0], loss, learner.logZEstimate(), acceptance,
             (System.nanoTime() - t0) / 1e9);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.gfn.envs.IsingModel;
 import org.gfn.envs.LogReward;
 import org.gfn.envs.SpinSequence;
 import org.gfn.model.learn.Learner;
@@ -61,34 +60,6 @@ public final class EnergyBasedTraining {
   }
 
   private EnergyBasedTraining() {}
-
-  /** Exact samples from a small Ising model (enumerating all 2^n configurations). */
-  public static List<int[]> exactSamples(IsingModel model, int count, long seed) {
-    int n = model.sites();
-    if (n > 20) throw new IllegalArgumentException("exact sampling enumerates 2^n states; n = " + n + " is too large");
-    double[] cdf = new double[1 << n];
-    int[] x = new int[n];
-    double max = Double.NEGATIVE_INFINITY;
-    double[] lr = new double[cdf.length];
-    for (int c = 0; c < cdf.length; c++) {
-      lr[c] = model.logReward(spins(c, n, x));
-      max = Math.max(max, lr[c]);
-    }
-    double total = 0;
-    for (int c = 0; c < cdf.length; c++) cdf[c] = total += Math.exp(lr[c] - max);
-    SplittableRandom rng = new SplittableRandom(seed);
-    List<int[]> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      int k = Arrays.binarySearch(cdf, rng.nextDouble() * total);
-      out.add(spins(k < 0 ? -k - 1 : k, n, new int[n]));
-    }
-    return out;
-  }
-
-  private static int[] spins(int code, int n, int[] into) {
-    for (int i = 0; i < n; i++) into[i] = ((code >> i) & 1) == 1 ? 1 : -1;
-    return into;
-  }
 
   /** The environment whose reward is the couplings being learned (starting at J = 0). */
   public static SpinSequence environment(Couplings j, int sites) {

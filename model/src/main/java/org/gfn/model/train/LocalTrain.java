@@ -63,8 +63,8 @@ public final class LocalTrain {
           if (discovery != null) discovery.observe(b);
         });
     if (s.env().type().equals("ising")) {
-      System.out.println(IsingComparison.of(Components.isingModel(s.env()), task.env(), learner.snapshot().forwardEvaluator(),
-          10_000, s.seed(), learner.steps()).line());
+      System.out.println(IsingComparison.of(Components.isingModel(s.env()), task.env(), learner.snapshot().forwardEvaluator(), s.seed(),
+          learner.steps()).line());
     }
     if (discovery != null) {
       System.out.printf("sequence result: over %d sampled trajectories, true top-K found %d/%d, best %d distinct:"
