@@ -23,7 +23,7 @@ with DAG(
         task_id="hypergrid_objectives",
         conn_id="spark_default",
         application=f"{GFN}/spark-jobs/target/gfn-spark-jobs-0.1.0-SNAPSHOT-app.jar",
-        java_class="org.gfn.spark.SweepJob",
+        java_class="org.gfn.spark.sweep.SweepJob",
         application_args=[
             f"{GFN}/conf/sweeps/hypergrid-objectives.conf",
             "--out", "/shared/sweeps/nightly-{{ ds_nodash }}",

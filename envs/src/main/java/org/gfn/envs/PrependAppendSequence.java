@@ -13,23 +13,19 @@ import java.util.Arrays;
  * (append-only: the single backward action 0 removes the last). Several paths lead to the same string, so the state graph is a DAG.
  * Features: for each position a one-hot over V tokens plus "empty", L·(V+1) floats.
  */
-public final class PrependAppendSequence implements Environment {
-  private static final long MAX_ENUMERABLE = 5_000_000L;
-
+public final class PrependAppendSequence extends FixedLengthSequence {
   private final String name;
-  private final int length;
-  private final int vocab;
   private final boolean appendOnly;
-  private final LogReward reward;
 
   public PrependAppendSequence(String name, int length, int vocab, boolean appendOnly, LogReward reward) {
-    if (length < 1) throw new IllegalArgumentException("sequence length must be >= 1, got " + length);
-    if (vocab < 1) throw new IllegalArgumentException("vocabulary size must be >= 1, got " + vocab);
+    super(checked(length, "sequence length"), checked(vocab, "vocabulary size"), -1, reward);
     this.name = name;
-    this.length = length;
-    this.vocab = vocab;
     this.appendOnly = appendOnly;
-    this.reward = reward;
+  }
+
+  private static int checked(int value, String what) {
+    if (value < 1) throw new IllegalArgumentException(what + " must be >= 1, got " + value);
+    return value;
   }
 
   public int length() {
@@ -37,14 +33,7 @@ public final class PrependAppendSequence implements Environment {
   }
 
   public int vocabulary() {
-    return vocab;
-  }
-
-  /** Number of tokens placed. */
-  public int filled(int[] s) {
-    int n = 0;
-    while (n < length && s[n] >= 0) n++;
-    return n;
+    return tokens;
   }
 
   /** Base-V code of a complete sequence (first token most significant): its index in a reward table. */
@@ -56,17 +45,12 @@ public final class PrependAppendSequence implements Environment {
 
   @Override
   public String name() {
-    return name + "(L=" + length + ",V=" + vocab + (appendOnly ? ",append-only" : "") + ")";
-  }
-
-  @Override
-  public int stateSize() {
-    return length;
+    return name + "(L=" + length + ",V=" + tokens + (appendOnly ? ",append-only" : "") + ")";
   }
 
   @Override
   public int numActions() {
-    return (appendOnly ? vocab : 2 * vocab) + 1;
+    return (appendOnly ? tokens : 2 * tokens) + 1;
   }
 
   @Override
@@ -75,97 +59,41 @@ public final class PrependAppendSequence implements Environment {
   }
 
   @Override
-  public int[] initialState() {
-    int[] s = new int[length];
-    Arrays.fill(s, -1);
-    return s;
-  }
-
-  @Override
-  public boolean isInitial(int[] s) {
-    return s[0] < 0;
-  }
-
-  @Override
-  public void forwardMask(int[] s, boolean[] mask) {
-    boolean full = filled(s) == length;
-    Arrays.fill(mask, 0, mask.length - 1, !full);
-    mask[mask.length - 1] = full;
-  }
-
-  @Override
-  public void backwardMask(int[] s, boolean[] mask) {
-    boolean any = s[0] >= 0;
-    Arrays.fill(mask, any);
-  }
-
-  @Override
-  public int[] step(int[] s, int a) {
-    int n = filled(s);
-    if (n == length || a < 0 || a >= numActions() - 1) {
-      throw new IllegalArgumentException("illegal forward action " + a + " in " + Arrays.toString(s));
-    }
-    int[] c = s.clone();
-    if (!appendOnly && a < vocab) { // prepend
-      System.arraycopy(s, 0, c, 1, n);
+  protected void place(int[] c, int n, int a) {
+    if (!appendOnly && a < tokens) { // prepend
+      System.arraycopy(c, 0, c, 1, n);
       c[0] = a;
     } else {
-      c[n] = appendOnly ? a : a - vocab;
+      c[n] = appendOnly ? a : a - tokens;
     }
-    return c;
   }
 
   @Override
-  public int[] backwardStep(int[] s, int b) {
-    int n = filled(s);
-    if (n == 0 || b < 0 || b >= numBackwardActions()) {
-      throw new IllegalArgumentException("illegal backward action " + b + " in " + Arrays.toString(s));
-    }
-    int[] p = s.clone();
-    if (!appendOnly && b == 0) { // remove the first token
-      System.arraycopy(s, 1, p, 0, n - 1);
-    }
-    p[n - 1] = -1;
-    return p;
+  protected void remove(int[] p, int n, int b) {
+    if (!appendOnly && b == 0) System.arraycopy(p, 1, p, 0, n - 1); // remove the first token
+    p[n - 1] = empty;
   }
 
   @Override
   public int backwardActionOf(int[] parent, int a) {
-    return appendOnly ? 0 : a < vocab ? 0 : 1;
+    return appendOnly ? 0 : a < tokens ? 0 : 1;
   }
 
   @Override
   public int forwardActionOf(int[] s, int b) {
     int n = filled(s);
     if (appendOnly) return s[n - 1];
-    return b == 0 ? s[0] : vocab + s[n - 1];
-  }
-
-  @Override
-  public double logReward(int[] x) {
-    return reward.logReward(x);
+    return b == 0 ? s[0] : tokens + s[n - 1];
   }
 
   @Override
   public int featureSize() {
-    return length * (vocab + 1);
+    return length * (tokens + 1);
   }
 
   @Override
   public void encode(int[] s, float[] out, int offset) {
-    Arrays.fill(out, offset, offset + length * (vocab + 1), 0f);
-    for (int i = 0; i < length; i++) out[offset + i * (vocab + 1) + (s[i] >= 0 ? s[i] : vocab)] = 1f;
-  }
-
-  @Override
-  public int maxTrajectoryLength() {
-    return length + 1;
-  }
-
-  @Override
-  public long enumerableStates() {
-    double total = 0;
-    for (int l = 0; l <= length; l++) total += Math.pow(vocab, l);
-    return total <= MAX_ENUMERABLE ? (long) total : -1;
+    Arrays.fill(out, offset, offset + length * (tokens + 1), 0f);
+    for (int i = 0; i < length; i++) out[offset + i * (tokens + 1) + (s[i] >= 0 ? s[i] : tokens)] = 1f;
   }
 }

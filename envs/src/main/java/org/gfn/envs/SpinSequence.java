@@ -19,10 +19,7 @@ import java.util.Arrays;
  * partial state (unset spins 0) is the energy of the bonds among the set spins: that is the
  * intermediate energy forward-looking DB (FLDB) uses, and it equals the reward at the end.
  */
-public final class SpinSequence implements Environment {
-  private static final long MAX_ENUMERABLE = 5_000_000L;
-  private final int n;
-  private final LogReward reward;
+public final class SpinSequence extends FixedLengthSequence {
   private final boolean quadratic;
 
   /** Spins with an arbitrary reward of complete configurations (no intermediate energies). */
@@ -35,10 +32,13 @@ public final class SpinSequence implements Environment {
    *     intermediate energies of partial states (unset spins 0)
    */
   public SpinSequence(int sites, LogReward reward, boolean quadratic) {
-    if (sites < 1) throw new IllegalArgumentException("need at least one site, got " + sites);
-    this.n = sites;
-    this.reward = reward;
+    super(checkedSites(sites), 2, 0, reward);
     this.quadratic = quadratic;
+  }
+
+  private static int checkedSites(int sites) {
+    if (sites < 1) throw new IllegalArgumentException("need at least one site, got " + sites);
+    return sites;
   }
 
   /** The Ising model's reward exp(−E), with intermediate energies for FLDB. */
@@ -46,20 +46,9 @@ public final class SpinSequence implements Environment {
     return new SpinSequence(model.sites(), (LogReward) model::logReward, true);
   }
 
-  private int filled(int[] s) {
-    int k = 0;
-    while (k < n && s[k] != 0) k++;
-    return k;
-  }
-
   @Override
   public String name() {
-    return "spins(n=" + n + ")";
-  }
-
-  @Override
-  public int stateSize() {
-    return n;
+    return "spins(n=" + length + ")";
   }
 
   @Override
@@ -73,44 +62,8 @@ public final class SpinSequence implements Environment {
   }
 
   @Override
-  public int[] initialState() {
-    return new int[n];
-  }
-
-  @Override
-  public boolean isInitial(int[] s) {
-    return s[0] == 0;
-  }
-
-  @Override
-  public void forwardMask(int[] s, boolean[] mask) {
-    boolean full = filled(s) == n;
-    mask[0] = !full;
-    mask[1] = !full;
-    mask[2] = full;
-  }
-
-  @Override
-  public void backwardMask(int[] s, boolean[] mask) {
-    mask[0] = s[0] != 0;
-  }
-
-  @Override
-  public int[] step(int[] s, int a) {
-    int k = filled(s);
-    if (k == n || a < 0 || a > 1) throw new IllegalArgumentException("illegal forward action " + a + " in " + Arrays.toString(s));
-    int[] c = s.clone();
+  protected void place(int[] c, int k, int a) {
     c[k] = a == 0 ? -1 : 1;
-    return c;
-  }
-
-  @Override
-  public int[] backwardStep(int[] s, int b) {
-    int k = filled(s);
-    if (k == 0 || b != 0) throw new IllegalArgumentException("illegal backward action " + b + " in " + Arrays.toString(s));
-    int[] p = s.clone();
-    p[k - 1] = 0;
-    return p;
   }
 
   @Override
@@ -124,14 +77,9 @@ public final class SpinSequence implements Environment {
   }
 
   @Override
-  public double logReward(int[] x) {
-    return reward.logReward(x);
-  }
-
-  @Override
   public double intermediateLogReward(int[] s) {
-    if (!quadratic) return Environment.super.intermediateLogReward(s);
-    return reward.logReward(s);
+    if (!quadratic) return super.intermediateLogReward(s);
+    return reward().logReward(s);
   }
 
   @Override
@@ -141,27 +89,16 @@ public final class SpinSequence implements Environment {
 
   @Override
   public int featureSize() {
-    return 3 * n;
+    return 3 * length;
   }
 
   @Override
   public void encode(int[] s, float[] out, int offset) {
-    Arrays.fill(out, offset, offset + 3 * n, 0f);
+    Arrays.fill(out, offset, offset + 3 * length, 0f);
     int k = filled(s);
-    for (int i = 0; i < n; i++) {
-      int p = Math.floorMod(i - k, n); // relative to the next site to set
+    for (int i = 0; i < length; i++) {
+      int p = Math.floorMod(i - k, length); // relative to the next site to set
       out[offset + 3 * p + (s[i] == 0 ? 0 : s[i] < 0 ? 1 : 2)] = 1f;
     }
-  }
-
-  @Override
-  public int maxTrajectoryLength() {
-    return n + 1;
-  }
-
-  @Override
-  public long enumerableStates() {
-    double total = Math.pow(2, n + 1) - 1;
-    return total <= MAX_ENUMERABLE ? (long) total : -1;
   }
 }

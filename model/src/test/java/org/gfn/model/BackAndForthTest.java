@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.gfn.envs.IsingModel;
 import org.gfn.envs.SpinSequence;
+import org.gfn.model.ebgfn.BackAndForth;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
-import org.gfn.model.train.BackAndForth;
 import org.junit.jupiter.api.Test;
 
 /**

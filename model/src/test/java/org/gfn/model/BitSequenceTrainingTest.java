@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import org.gfn.envs.BitSequence;
+import org.gfn.model.config.Settings;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.metrics.ModeTracker;
 import org.gfn.model.metrics.SequenceLikelihood;
 import org.gfn.model.train.Components;
 import org.gfn.model.train.Evaluation;
-import org.gfn.model.train.Settings;
 import org.gfn.model.train.Task;
 import org.junit.jupiter.api.Test;
 

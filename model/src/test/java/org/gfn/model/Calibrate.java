@@ -2,6 +2,7 @@ package org.gfn.model;
 
 import org.gfn.envs.Environment;
 import org.gfn.envs.StateSpace;
+import org.gfn.model.config.TrainingConfig;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.objectives.Objective;
@@ -10,7 +11,6 @@ import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyNetwork;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.model.train.LocalTrainer;
-import org.gfn.model.train.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Dev harness: args objective D H trajectories shared learnedPB eps seed [lr batch evalEvery]. */

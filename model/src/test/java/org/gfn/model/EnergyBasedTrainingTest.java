@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.List;
-import org.gfn.model.train.EnergyBasedRun;
-import org.gfn.model.train.EnergyBasedSettings;
-import org.gfn.model.train.Settings;
+import org.gfn.model.config.Settings;
+import org.gfn.model.ebgfn.EnergyBasedRun;
+import org.gfn.model.ebgfn.EnergyBasedSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
+import org.gfn.model.config.Settings;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.train.Components;
 import org.gfn.model.train.Evaluation;
-import org.gfn.model.train.Settings;
 import org.gfn.model.train.Task;
 import org.junit.jupiter.api.Test;
 

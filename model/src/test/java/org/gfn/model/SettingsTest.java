@@ -9,11 +9,11 @@ import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Files;
 import java.util.List;
+import org.gfn.model.config.ConfigLoader;
+import org.gfn.model.config.Settings;
+import org.gfn.model.config.SettingsException;
+import org.gfn.model.ebgfn.EnergyBasedSettings;
 import org.gfn.model.learn.LearningRateSchedule;
-import org.gfn.model.train.ConfigLoader;
-import org.gfn.model.train.EnergyBasedSettings;
-import org.gfn.model.train.Settings;
-import org.gfn.model.train.SettingsException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,49 +1,50 @@
 package org.gfn.spark;
 
-import java.util.Locale;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** Minimal JSON for flat metric records (numbers, strings, booleans, null). */
-final class Json {
+/**
+ * JSON of metric records and summaries through Jackson (on the class path with Spark). A value
+ * that is not finite (NaN, ±∞: a metric not available) is written as {@code null}, so every
+ * JSON reader accepts the file.
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule()
+      .addSerializer(Double.class, new FiniteOrNull())
+      .addSerializer(double.class, new FiniteOrNull())
+      .addSerializer(Float.class, new FiniteFloatOrNull()));
+
   private Json() {}
 
-  static String object(Map<String, ?> fields) {
-    StringBuilder sb = new StringBuilder("{");
-    boolean first = true;
-    for (Map.Entry<String, ?> e : fields.entrySet()) {
-      if (!first) sb.append(", ");
-      first = false;
-      sb.append(quote(e.getKey())).append(": ").append(value(e.getValue()));
+  /** One JSON object on one line. */
+  public static String object(Map<String, ?> fields) {
+    try {
+      return MAPPER.writeValueAsString(fields);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write JSON: " + e.getMessage(), e);
     }
-    return sb.append('}').toString();
   }
 
-  private static String value(Object v) {
-    if (v == null) return "null";
-    if (v instanceof Double d) return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "null";
-    if (v instanceof Float f) return value(f.doubleValue());
-    if (v instanceof Number || v instanceof Boolean) return v.toString();
-    if (v instanceof Map<?, ?> m) {
-      Map<String, Object> nested = new java.util.LinkedHashMap<>();
-      m.forEach((k, x) -> nested.put(String.valueOf(k), x));
-      return object(nested);
+  private static final class FiniteOrNull extends JsonSerializer<Double> {
+    @Override
+    public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+      if (Double.isFinite(v)) g.writeNumber(v);
+      else g.writeNull();
     }
-    return quote(v.toString());
   }
 
-  static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        default -> {
-          if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-          else sb.append(c);
-        }
-      }
+  private static final class FiniteFloatOrNull extends JsonSerializer<Float> {
+    @Override
+    public void serialize(Float v, JsonGenerator g, SerializerProvider p) throws IOException {
+      if (Float.isFinite(v)) g.writeNumber(v);
+      else g.writeNull();
     }
-    return sb.append('"').toString();
   }
 }

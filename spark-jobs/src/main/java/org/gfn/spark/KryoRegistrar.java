@@ -3,12 +3,14 @@ package org.gfn.spark;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.JavaSerializer;
 import org.apache.spark.serializer.KryoRegistrator;
+import org.gfn.model.config.EnvSettings;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.rollout.Exploration;
-import org.gfn.model.train.Settings;
 import org.gfn.replay.Trajectory;
 import org.gfn.replay.TrajectoryBatch;
+import org.gfn.spark.sweep.TrialFunction;
+import org.gfn.spark.sweep.TrialResult;
 
 /**
  * Registers everything that crosses the wire, so jobs run with
@@ -26,7 +28,7 @@ public final class KryoRegistrar implements KryoRegistrator {
     kryo.register(PolicySnapshot.class, new JavaSerializer());
     kryo.register(PolicyArchitecture.class, new JavaSerializer());
     kryo.register(Exploration.class, new JavaSerializer());
-    kryo.register(Settings.EnvSettings.class, new JavaSerializer());
+    kryo.register(EnvSettings.class, new JavaSerializer());
     kryo.register(TrialResult.class, new JavaSerializer());
     kryo.register(TrialResult[].class);
     kryo.register(TrialFunction.Input.class, new JavaSerializer());

@@ -4,11 +4,11 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** The SparkSession every job uses: strict Kryo, one native thread per executor task. */
-final class Sessions {
+public final class Sessions {
   private Sessions() {}
 
   /** Settings every session needs, applied on top of whatever spark-submit passed. */
-  static SparkConf conf(SparkConf base) {
+  public static SparkConf conf(SparkConf base) {
     return base
         .setIfMissing("spark.app.name", "gfn-train")
         .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
@@ -20,7 +20,7 @@ final class Sessions {
   }
 
   /** Embedded masters talk over loopback only, whatever the machine's hostname resolves to. */
-  static SparkConf loopbackOnly(SparkConf c) {
+  public static SparkConf loopbackOnly(SparkConf c) {
     return c.setIfMissing("spark.driver.host", "127.0.0.1")
         .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
         .setIfMissing("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1");
@@ -30,7 +30,7 @@ final class Sessions {
    * A session on {@code master}: the --master argument, else what spark-submit set, else the
    * configured embedded default.
    */
-  static SparkSession create(String argMaster, String configuredMaster) {
+  public static SparkSession create(String argMaster, String configuredMaster) {
     SparkConf c = conf(new SparkConf());
     if (argMaster != null) {
       c.setMaster(argMaster);
@@ -39,5 +39,24 @@ final class Sessions {
     }
     if (c.get("spark.master").startsWith("local")) loopbackOnly(c);
     return SparkSession.builder().config(c).getOrCreate();
+  }
+
+  /** Work that needs a session. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(SparkSession session) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} on {@code given} (a session the caller owns, e.g. the tests' shared one), or
+   * on a new session on {@code master} (else {@code fallback}) that is stopped afterwards.
+   */
+  public static <T> T with(SparkSession given, String master, String fallback, Work<T> work) throws Exception {
+    SparkSession session = given != null ? given : create(master, fallback);
+    try {
+      return work.apply(session);
+    } finally {
+      if (given == null) session.stop();
+    }
   }
 }

@@ -1,7 +1,7 @@
 package org.gfn.spark;
 
 import java.util.List;
-import org.gfn.model.train.ConfigReader;
+import org.gfn.model.config.ConfigReader;
 
 /**
  * The distributed loop's settings ({@code gfn.spark.*}), read and validated eagerly.

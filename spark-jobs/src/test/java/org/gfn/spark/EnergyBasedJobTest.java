@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.gfn.envs.IsingModel;
-import org.gfn.model.train.EnergyBasedSettings;
-import org.gfn.model.train.Settings;
+import org.gfn.model.config.Settings;
+import org.gfn.model.ebgfn.EnergyBasedSettings;
+import org.gfn.spark.train.EnergyBasedJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,11 +6,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.gfn.model.config.Settings;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.train.Components;
-import org.gfn.model.train.Settings;
 import org.gfn.model.train.Task;
 import org.gfn.replay.TrajectoryBatch;
+import org.gfn.spark.train.RolloutFunction;
 
 /**
  * Benchmark (not a test): rollout trajectories/s of Spark jobs alone, no learner, on

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.gfn.spark.train.TrainJob;
 
 /** Helpers for tests that run the train job and read what it wrote. */
 final class Runs {

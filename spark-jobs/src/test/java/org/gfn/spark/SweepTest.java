@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
+import org.gfn.spark.sweep.SweepJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +61,7 @@ class SweepTest {
     List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
     cmd.addAll(List.of(System.getProperty("spark.java.opens", "").split(" ")));
     cmd.removeIf(String::isBlank);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gfn.spark.SweepJob",
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.gfn.spark.sweep.SweepJob",
         spec.getPath(), "--out", out.getPath(), "--master", "local[2]"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(new File(dir, "first.log"));
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.List;
 import org.gfn.envs.Environment;
+import org.gfn.model.Contracts;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.policy.PolicyNetwork;
 import org.gfn.model.policy.PolicySnapshot;
@@ -17,7 +18,7 @@ import org.gfn.replay.Trajectory;
  * keeps an EMA of the parameters for sampling. {@link #save}/{@link #restore} cover its complete
  * state (parameters, Adam moments, log Z and its moments, EMA, step count). Not thread-safe.
  */
-public final class Learner {
+public final class Learner implements Contracts.Learner {
   private static final int FORMAT = 1;
 
   private final LearnerConfig config;
@@ -45,6 +46,7 @@ public final class Learner {
   }
 
   /** One gradient step on a minibatch. */
+  @Override
   public StepMetrics step(List<Trajectory> batch) {
     if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
     Objective.Prepared p = objective.prepare(batch, env, network.architecture());
@@ -69,7 +71,14 @@ public final class Learner {
     return new StepMetrics(steps, r.loss(), lastLogZEstimate, norm, p.rows());
   }
 
+  /** The policy version: the step count. */
+  @Override
+  public long version() {
+    return steps;
+  }
+
   /** The policy to sample with (the EMA copy when enabled), versioned by the step count. */
+  @Override
   public PolicySnapshot snapshot() {
     return new PolicySnapshot(steps, network.architecture(), ema != null ? ema.clone() : network.params());
   }
@@ -85,6 +94,7 @@ public final class Learner {
   }
 
   /** The objective's latest log Z estimate (the parameter for TB). */
+  @Override
   public double logZEstimate() {
     return lastLogZEstimate;
   }

@@ -1,6 +1,7 @@
 package org.gfn.model.metrics;
 
 import java.util.List;
+import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.gfn.envs.BitSequence;
 import org.gfn.envs.BitSequenceModes;
 import org.gfn.model.policy.ActionDistribution;
@@ -64,6 +65,6 @@ public final class SequenceLikelihood {
     List<int[]> test = modes.testSet(testSeed);
     double[] logR = new double[test.size()];
     for (int i = 0; i < logR.length; i++) logR[i] = env.logReward(env.fromBits(test.get(i)));
-    return Spearman.correlation(logR, logProbabilities(env, policy, test));
+    return new SpearmansCorrelation().correlation(logR, logProbabilities(env, policy, test));
   }
 }

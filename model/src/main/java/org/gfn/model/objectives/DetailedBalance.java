@@ -28,11 +28,6 @@ public final class DetailedBalance extends TrajectoryObjective {
   }
 
   @Override
-  public boolean usesLogZ() {
-    return false;
-  }
-
-  @Override
   boolean needsStateRewards() {
     return forwardLooking;
   }

@@ -21,16 +21,6 @@ public final class FlowMatching implements Objective {
   }
 
   @Override
-  public boolean needsFlowHead() {
-    return false;
-  }
-
-  @Override
-  public boolean usesLogZ() {
-    return false;
-  }
-
-  @Override
   public boolean needsBackwardHead() {
     return false;
   }

@@ -11,16 +11,6 @@ public final class LogPartitionVariance extends TrajectoryObjective {
     return "ZVar";
   }
 
-  @Override
-  public boolean needsFlowHead() {
-    return false;
-  }
-
-  @Override
-  public boolean usesLogZ() {
-    return false;
-  }
-
   private static double[] zeta(TrajectoryTerms t) {
     double[] z = new double[t.count()];
     for (int i = 0; i < z.length; i++) {

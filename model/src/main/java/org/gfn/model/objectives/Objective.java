@@ -17,16 +17,20 @@ public interface Objective {
   /** Short name, e.g. {@code TB}. */
   String name();
 
-  /** Whether the policy needs its log F(s) head. */
-  boolean needsFlowHead();
+  /** Whether the policy needs its log F(s) head (the flow-based objectives DB, FLDB, SubTB). */
+  default boolean needsFlowHead() {
+    return false;
+  }
 
   /** Whether the objective reads P_B (all but FM); without it no P_B head is built. */
   default boolean needsBackwardHead() {
     return true;
   }
 
-  /** Whether the learned log Z parameter takes part in the loss. */
-  boolean usesLogZ();
+  /** Whether the learned log Z parameter takes part in the loss (TB). */
+  default boolean usesLogZ() {
+    return false;
+  }
 
   /** Builds the rows to evaluate for a minibatch of trajectories. */
   Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch);

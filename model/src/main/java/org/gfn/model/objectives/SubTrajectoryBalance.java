@@ -26,11 +26,6 @@ public final class SubTrajectoryBalance extends TrajectoryObjective {
   }
 
   @Override
-  public boolean usesLogZ() {
-    return false;
-  }
-
-  @Override
   double loss(TrajectoryTerms t) {
     int n = t.count();
     double loss = 0;

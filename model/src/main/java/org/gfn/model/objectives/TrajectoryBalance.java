@@ -11,11 +11,6 @@ public final class TrajectoryBalance extends TrajectoryObjective {
   }
 
   @Override
-  public boolean needsFlowHead() {
-    return false;
-  }
-
-  @Override
   public boolean usesLogZ() {
     return true;
   }

@@ -1,6 +1,9 @@
 package org.gfn.model.policy;
 
-/** The hidden-layer activations both inference paths (DL4J and plain Java) implement identically. */
+/**
+ * The hidden-layer activations both inference paths (DL4J and plain Java) implement identically.
+ * Plain Java only: executors load it, so the DL4J mapping lives in {@link PolicyNetwork}.
+ */
 public enum Activation {
   RELU, TANH, LEAKYRELU, ELU;
 
@@ -21,15 +24,6 @@ public enum Activation {
       case TANH -> (float) Math.tanh(x);
       case LEAKYRELU -> x > 0 ? x : LEAK * x;
       case ELU -> x > 0 ? x : (float) Math.expm1(x);
-    };
-  }
-
-  org.nd4j.linalg.activations.Activation dl4j() {
-    return switch (this) {
-      case RELU -> org.nd4j.linalg.activations.Activation.RELU;
-      case TANH -> org.nd4j.linalg.activations.Activation.TANH;
-      case LEAKYRELU -> org.nd4j.linalg.activations.Activation.LEAKYRELU;
-      case ELU -> org.nd4j.linalg.activations.Activation.ELU;
     };
   }
 }

@@ -52,7 +52,7 @@ public final class PolicyNetwork {
     this.heads = arch.heads();
     this.dtype = dtype;
     this.gradients = new Gradient[heads.length];
-    org.nd4j.linalg.activations.Activation act = Activation.of(arch.activation()).dl4j();
+    org.nd4j.linalg.activations.Activation act = dl4j(Activation.of(arch.activation()));
     for (int h = 0; h < heads.length; h++) {
       NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
           .seed(seed + 7919L * h)
@@ -219,5 +219,14 @@ public final class PolicyNetwork {
       off += n;
     }
     if (off != state.length) throw new IllegalArgumentException("updater state has " + state.length + " values, expected " + off);
+  }
+
+  private static org.nd4j.linalg.activations.Activation dl4j(Activation a) {
+    return switch (a) {
+      case RELU -> org.nd4j.linalg.activations.Activation.RELU;
+      case TANH -> org.nd4j.linalg.activations.Activation.TANH;
+      case LEAKYRELU -> org.nd4j.linalg.activations.Activation.LEAKYRELU;
+      case ELU -> org.nd4j.linalg.activations.Activation.ELU;
+    };
   }
 }

@@ -3,68 +3,69 @@ package org.gfn.model.train;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.gfn.envs.BitSequence;
+import org.gfn.model.cli.Cli;
+import org.gfn.model.config.ConfigLoader;
+import org.gfn.model.config.EnvironmentFactory;
+import org.gfn.model.config.Settings;
+import org.gfn.model.config.SettingsException;
+import org.gfn.model.ebgfn.EnergyBasedRun;
+import org.gfn.model.ebgfn.EnergyBasedSettings;
+import org.gfn.model.learn.Backend;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.metrics.IsingComparison;
 import org.gfn.model.metrics.ModeTracker;
-import org.gfn.model.metrics.TopKTracker;
 import org.gfn.model.metrics.SequenceLikelihood;
+import org.gfn.model.metrics.TopKTracker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * Spark-free training from the command line: {@code LocalTrain [CONF] [--set key=value ...]}.
- * Prints one progress line per evaluation and a summary; for bit sequences also the modes found
- * and the test-set Spearman correlation between log R and log P_F.
+ * Spark-free training from the command line: {@code local [CONF] [--set key=value ...]}. Prints
+ * one progress line per evaluation and a summary; for bit sequences also the modes found and the
+ * test-set Spearman correlation between log R and log P_F.
  */
-public final class LocalTrain {
-  private LocalTrain() {}
+@Command(name = "local", mixinStandardHelpOptions = true,
+    description = "Trains in this JVM without Spark (the same loop as the distributed job).")
+public final class LocalTrain implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "CONF", description = "HOCON preset (default: reference settings)")
+  File conf;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a setting (gfn. prefix optional)")
+  List<String> sets = new ArrayList<>();
 
   public static void main(String[] args) {
-    try {
-      run(args);
-    } catch (SettingsException | IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.println("usage: LocalTrain [CONF] [--set key=value ...]");
-      System.exit(2);
-    }
+    Cli.exit(Cli.run(new LocalTrain(), args, System.out, System.err,
+        List.of(SettingsException.class, IllegalArgumentException.class)));
   }
 
-  static void run(String[] args) {
-    File conf = null;
-    List<String> sets = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--set") && i + 1 < args.length) {
-        sets.add(args[++i]);
-      } else if (!args[i].startsWith("--") && conf == null) {
-        conf = new File(args[i]);
-      } else {
-        throw new SettingsException("unexpected argument '" + args[i] + "'");
-      }
-    }
+  @Override
+  public Integer call() {
     Settings s = Settings.load(ConfigLoader.load(conf, sets));
     EnergyBasedSettings eb = EnergyBasedSettings.read(s);
     if (eb.enabled()) {
       runEnergyBased(s, eb);
-      return;
+      return 0;
     }
     Task task = Components.task(s.env());
     Learner learner = Components.learner(s, task.env());
-    System.out.println(org.gfn.model.learn.Backend.describe());
+    System.out.println(Backend.describe());
     System.out.println("training " + s.objective() + " on " + task.env().name() + " for "
         + s.train().trajectories() + " trajectories"
         + (task.space() != null ? String.format(" (exact log Z = %.6f)", task.space().logZ()) : ""));
     ModeTracker modes = task.modes() == null ? null
         : new ModeTracker((BitSequence) task.env(), task.modes(), s.env().modeThreshold());
     TopKTracker discovery = task.discoveryTracker();
-    Components.localTrainer(s, task, learner).run(
-        e -> System.out.println(e.progressLine() + (modes == null ? "" : " | modes " + modes.found() + "/" + modes.total())
-            + (discovery == null ? "" : " | " + discovery.progress())),
+    new LocalTrainer(task.env(), learner, Components.replay(s), s.train(), task.space(), discovery).run(
+        e -> System.out.println(e.progressLine() + (modes == null ? "" : " | modes " + modes.found() + "/" + modes.total())),
         b -> {
           if (modes != null) modes.observe(b);
-          if (discovery != null) discovery.observe(b);
         });
     if (s.env().type().equals("ising")) {
-      System.out.println(IsingComparison.of(Components.isingModel(s.env()), task.env(), learner.snapshot().forwardEvaluator(), s.seed(),
-          learner.steps()).line());
+      System.out.println(IsingComparison.of(EnvironmentFactory.isingModel(s.env()), task.env(),
+          learner.snapshot().forwardEvaluator(), s.seed(), learner.steps()).line());
     }
     if (discovery != null) {
       System.out.printf("sequence result: over %d sampled trajectories, true top-K found %d/%d, best %d distinct:"
@@ -77,10 +78,11 @@ public final class LocalTrain {
       System.out.printf("bitseq result: modes found %d/%d (threshold %d), test-set Spearman(log R, log P_F) = %.4f%n",
           modes.found(), modes.total(), s.env().modeThreshold(), rho);
     }
+    return 0;
   }
 
   private static void runEnergyBased(Settings s, EnergyBasedSettings eb) {
-    System.out.println(org.gfn.model.learn.Backend.describe());
+    System.out.println(Backend.describe());
     int sites = EnergyBasedRun.truth(s).sites();
     System.out.printf("EB-GFN on a %dx%d Ising lattice, sigma = %s: %d %s ground-truth samples, %d iterations%n",
         s.env().isingSide(), s.env().isingSide(), s.env().isingSigma(), eb.dataSamples(),

@@ -1,0 +1,74 @@
+package org.gfn.model.config;
+
+import java.io.File;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gfn.envs.BitSequence;
+import org.gfn.envs.BitSequenceModes;
+import org.gfn.envs.Environment;
+import org.gfn.envs.HyperGrid;
+import org.gfn.envs.HyperGridRewards;
+import org.gfn.envs.IsingModel;
+import org.gfn.envs.LogReward;
+import org.gfn.envs.PrependAppendSequence;
+import org.gfn.envs.RewardTable;
+import org.gfn.envs.SequenceRewards;
+import org.gfn.envs.SpinSequence;
+
+/**
+ * Turns {@link EnvSettings} into an environment and its reward. This is all an executor builds,
+ * so it depends on {@code envs} alone: no learner, no DL4J (checked by a dependency test).
+ */
+public final class EnvironmentFactory {
+  /** Reward tables are loaded once per JVM (driver and each executor). */
+  private static final Map<String, RewardTable> TABLES = new ConcurrentHashMap<>();
+
+  private EnvironmentFactory() {}
+
+  /** The environment of {@code e}, with its built-in reward or the configured reward class. */
+  public static Environment environment(EnvSettings e) {
+    LogReward custom = e.rewardClass().isEmpty() ? null : customReward(e.rewardClass());
+    if (e.type().equals("tfbind8") || e.type().equals("qm9str")) {
+      LogReward r = custom != null ? custom : table(e);
+      return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
+          : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
+    }
+    if (e.type().equals("ising")) {
+      IsingModel model = isingModel(e);
+      return custom != null ? new SpinSequence(model.sites(), custom) : SpinSequence.ising(model);
+    }
+    if (e.type().equals("hypergrid")) {
+      return new HyperGrid(e.dim(), e.height(), custom != null ? custom
+          : e.reward().equals("sparse") ? HyperGridRewards.sparse(e.dim(), e.height())
+          : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()));
+    }
+    BitSequence shape = new BitSequence(e.n(), e.k(), x -> 0);
+    return new BitSequence(e.n(), e.k(), custom != null ? custom : modes(e).logReward(shape, e.beta()));
+  }
+
+  /** The Ising model of {@code gfn.env.ising} (side, σ). */
+  public static IsingModel isingModel(EnvSettings e) {
+    return IsingModel.lattice(e.isingSide(), e.isingSigma());
+  }
+
+  /** The reward table of a data-backed sequence task (TFBind8, QM9), loaded once per JVM. */
+  public static RewardTable table(EnvSettings e) {
+    return TABLES.computeIfAbsent(e.type() + "|" + e.dataFile() + "|" + e.dataBeta(), k -> e.type().equals("tfbind8")
+        ? SequenceRewards.tfbind8(new File(e.dataFile()), e.dataBeta())
+        : SequenceRewards.qm9(new File(e.dataFile()), e.dataBeta()));
+  }
+
+  /** The bit-sequence modes of {@code gfn.env.bitseq}. */
+  public static BitSequenceModes modes(EnvSettings e) {
+    return BitSequenceModes.generate(e.n(), e.modes(), e.modeSeed());
+  }
+
+  private static LogReward customReward(String className) {
+    try {
+      return (LogReward) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+          .getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot create the reward " + className + ": " + e, e);
+    }
+  }
+}

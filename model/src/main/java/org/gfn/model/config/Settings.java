@@ -1,0 +1,127 @@
+package org.gfn.model.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.learn.LearningRateSchedule;
+import org.gfn.model.rollout.Exploration;
+import org.gfn.replay.ReplayConfig;
+
+/**
+ * Every setting of a training run, read eagerly from {@code gfn.*} and validated before any work:
+ * an unknown key, a wrong type or an out-of-range value fails at start with the key's path.
+ * Defaults live only in the modules' reference.conf files.
+ */
+public record Settings(long seed, EnvSettings env, PolicySettings policy, String objective,
+    double subtbLambda, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
+    TrainingConfig train, Config config) {
+
+  /** Policy network shape. */
+  public record PolicySettings(int hiddenLayers, int width, String activation, boolean sharedTrunk,
+      boolean learnedBackward) {}
+
+  /** Loads {@code overrides} on top of the reference configuration and validates it. */
+  public static Settings load(Config overrides) {
+    Config reference = ConfigFactory.defaultReference();
+    ConfigReader.rejectUnknownKeys(overrides, reference, "gfn");
+    Config c = overrides.withFallback(reference).resolve();
+    return from(c);
+  }
+
+  /** Checks that a custom reward class exists and implements LogReward; "" means built-in. */
+  private static String rewardClass(String name) {
+    if (name.isBlank()) return "";
+    try {
+      Class<?> c = Class.forName(name.trim(), false, Thread.currentThread().getContextClassLoader());
+      if (!org.gfn.envs.LogReward.class.isAssignableFrom(c)) {
+        throw new SettingsException("gfn.env.reward-class = " + name + " does not implement org.gfn.envs.LogReward");
+      }
+      c.getConstructor();
+    } catch (ClassNotFoundException e) {
+      throw new SettingsException("gfn.env.reward-class = " + name + " is not on the classpath", e);
+    } catch (NoSuchMethodException e) {
+      throw new SettingsException("gfn.env.reward-class = " + name + " needs a public no-argument constructor", e);
+    }
+    return name.trim();
+  }
+
+  /** Validates an already-merged configuration. */
+  public static Settings from(Config c) {
+    ConfigReader r = new ConfigReader(c);
+    long seed = r.anyLong("gfn.run.seed");
+    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str", "ising"));
+    boolean dataTask = type.equals("tfbind8") || type.equals("qm9str");
+    String dataFile = dataTask ? DataFiles.locate(r.string("gfn.env." + type + ".file"), "gfn.env." + type + ".file") : "";
+    double dataBeta = dataTask ? r.doubleIn("gfn.env." + type + ".beta", 0, 1e3, true) : 0;
+    boolean appendOnly = dataTask && r.bool("gfn.env." + type + ".append-only");
+    EnvSettings env = new EnvSettings(type,
+        r.intIn("gfn.env.hypergrid.dim", 1, 64),
+        r.intIn("gfn.env.hypergrid.height", 2, 1_000_000),
+        r.oneOf("gfn.env.hypergrid.reward", List.of("original", "sparse")),
+        r.doubleIn("gfn.env.hypergrid.r0", 0, Double.MAX_VALUE, true),
+        r.doubleIn("gfn.env.hypergrid.r1", 0, Double.MAX_VALUE, false),
+        r.doubleIn("gfn.env.hypergrid.r2", 0, Double.MAX_VALUE, false),
+        r.intIn("gfn.env.bitseq.n", 8, 1 << 20),
+        r.intIn("gfn.env.bitseq.k", 1, 16),
+        r.intIn("gfn.env.bitseq.modes", 1, 1_000_000),
+        r.doubleIn("gfn.env.bitseq.beta", 0, 1e6, true),
+        r.anyLong("gfn.env.bitseq.mode-seed"),
+        r.anyLong("gfn.env.bitseq.test-seed"),
+        r.intIn("gfn.env.bitseq.mode-threshold", 0, 1 << 20),
+        rewardClass(r.string("gfn.env.reward-class")), dataFile, dataBeta, appendOnly,
+        r.doubleIn("gfn.env.top-fraction", 0, 1, true),
+        r.intIn("gfn.env.ising.side", 3, 1000),
+        r.doubleIn("gfn.env.ising.sigma", -100, 100, false));
+    if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
+      throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
+    }
+    if (type.equals("hypergrid") && env.reward().equals("sparse") && env.height() < 3) {
+      throw new SettingsException("gfn.env.hypergrid.height must be >= 3 for the sparse reward");
+    }
+    PolicySettings policy = new PolicySettings(
+        r.intIn("gfn.policy.hidden-layers", 1, 64),
+        r.intIn("gfn.policy.width", 1, 1 << 16),
+        r.oneOf("gfn.policy.activation", List.of("relu", "tanh", "leakyrelu", "elu")),
+        r.bool("gfn.policy.shared-trunk"),
+        r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"));
+    String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SubTB", "FM", "ZVar"));
+    double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
+    int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
+    long trajectories = r.longAtLeast("gfn.train.trajectories", batch);
+    LearnerConfig learner = new LearnerConfig(
+        r.doubleIn("gfn.learner.learning-rate", 0, 10, true),
+        r.doubleIn("gfn.learner.log-z-learning-rate", 0, 100, false),
+        r.doubleIn("gfn.learner.clip-norm", 0, Double.MAX_VALUE, false),
+        r.doubleIn("gfn.learner.ema-decay", 0, 0.999999, false),
+        r.anyDouble("gfn.learner.initial-log-z"),
+        schedule(r, trajectories / batch));
+    Exploration exploration = new Exploration(
+        r.doubleIn("gfn.sampler.epsilon", 0, 1, false),
+        r.doubleIn("gfn.sampler.temperature", 0, 1e6, true));
+    String strategy = r.oneOf("gfn.replay.strategy", List.of("uniform", "reward-prioritised"));
+    ReplayConfig replay = new ReplayConfig(
+        r.intIn("gfn.replay.capacity", 1, 100_000_000),
+        strategy.equals("uniform") ? ReplayConfig.Strategy.UNIFORM : ReplayConfig.Strategy.REWARD_PRIORITISED,
+        r.doubleIn("gfn.replay.temperature", 0, 1e6, true),
+        r.doubleIn("gfn.replay.recency-probability", 0, 1, false),
+        r.intIn("gfn.replay.recency-window", 1, 100_000_000),
+        r.bool("gfn.replay.dedup"),
+        seed);
+    TrainingConfig train = new TrainingConfig(batch,
+        r.intIn("gfn.train.replay-samples", 0, 1 << 20),
+        trajectories,
+        r.intIn("gfn.train.eval-every", 1, Integer.MAX_VALUE),
+        exploration, seed);
+    return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, c);
+  }
+
+  /** {@code gfn.learner.schedule}; a decay horizon of 0 means the run's learner steps. */
+  private static LearningRateSchedule schedule(ConfigReader r, long runSteps) {
+    String kind = r.oneOf("gfn.learner.schedule", List.of("constant", "cosine"));
+    double fraction = r.doubleIn("gfn.learner.final-lr-fraction", 0, 1, true);
+    long steps = r.longAtLeast("gfn.learner.decay-steps", 0);
+    if (kind.equals("constant")) return LearningRateSchedule.CONSTANT;
+    return LearningRateSchedule.cosine(steps == 0 ? Math.max(1, runSteps) : steps, fraction);
+  }
+}

@@ -1,0 +1,24 @@
+package org.gfn.model.config;
+
+import org.gfn.model.rollout.Exploration;
+
+/**
+ * The loop's own settings.
+ *
+ * @param batchSize fresh trajectories sampled per learner step
+ * @param replaySamples trajectories drawn from the replay buffer per step and trained on with the
+ *     fresh ones (0: purely on-policy)
+ * @param trajectories budget: stop once this many fresh trajectories have been sampled
+ * @param evalEvery learner steps between evaluations
+ * @param exploration behaviour policy of the rollouts
+ * @param seed run seed; every rollout seed derives from (seed, step)
+ */
+public record TrainingConfig(int batchSize, int replaySamples, long trajectories, int evalEvery,
+    Exploration exploration, long seed) {
+  public TrainingConfig {
+    if (batchSize < 1) throw new IllegalArgumentException("train.batch-size must be >= 1, got " + batchSize);
+    if (replaySamples < 0) throw new IllegalArgumentException("train.replay-samples must be >= 0, got " + replaySamples);
+    if (trajectories < batchSize) throw new IllegalArgumentException("train.trajectories must be >= the batch size");
+    if (evalEvery < 1) throw new IllegalArgumentException("train.eval-every must be >= 1, got " + evalEvery);
+  }
+}

@@ -1,0 +1,87 @@
+package org.gfn.spark.runlog;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.gfn.replay.Trajectory;
+
+/**
+ * Writes replay-log rows straight from the driver into one Parquet file, with the schema of
+ * docs/replay-schema.md (arrays in the standard three-level LIST layout, so Spark, pyarrow and
+ * DuckDB read them as arrays). Driver-side on purpose: the run directory (checkpoints, metrics,
+ * replay log) lives where the driver runs; a Spark write would put the files on executors' disks.
+ */
+final class ParquetFiles {
+  static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+      "message trajectory {\n"
+          + "  required binary run_id (STRING);\n"
+          + "  required int64 trajectory_id;\n"
+          + "  required int64 round;\n"
+          + "  required int64 policy_version;\n"
+          + "  required binary worker (STRING);\n"
+          + "  required int32 partition;\n"
+          + "  required int64 seed;\n"
+          + "  required int32 state_size;\n"
+          + "  required int32 length;\n"
+          + "  required group states (LIST) { repeated group list { required int32 element; } }\n"
+          + "  required group actions (LIST) { repeated group list { required int32 element; } }\n"
+          + "  required group terminal (LIST) { repeated group list { required int32 element; } }\n"
+          + "  required double log_reward;\n"
+          + "  required double behaviour_log_prob;\n"
+          + "  required int64 time_ms;\n"
+          + "  required int64 learner_step;\n"
+          + "}");
+
+  /** One row of the log. */
+  record Row(String runId, Trajectory t, long round, String worker, int partition, long timeMs,
+      long learnerStep) {}
+
+  private ParquetFiles() {}
+
+  static void write(File file, List<Row> rows) throws IOException {
+    SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+    Configuration conf = new Configuration();
+    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new Path(file.toURI()))
+        .withConf(conf)
+        .withType(SCHEMA)
+        .withCompressionCodec(CompressionCodecName.SNAPPY)
+        .withWriteMode(ParquetFileWriter.Mode.CREATE)
+        .build()) {
+      for (Row r : rows) {
+        Trajectory t = r.t();
+        Group g = groups.newGroup()
+            .append("run_id", r.runId())
+            .append("trajectory_id", t.id())
+            .append("round", r.round())
+            .append("policy_version", t.policyVersion())
+            .append("worker", r.worker())
+            .append("partition", r.partition())
+            .append("seed", t.seed())
+            .append("state_size", t.stateSize())
+            .append("length", t.length());
+        list(g.addGroup("states"), t.statesView());
+        list(g.addGroup("actions"), t.actionsView());
+        list(g.addGroup("terminal"), t.terminal());
+        g.append("log_reward", t.logReward())
+            .append("behaviour_log_prob", t.behaviourLogProb())
+            .append("time_ms", r.timeMs())
+            .append("learner_step", r.learnerStep());
+        w.write(g);
+      }
+    }
+  }
+
+  private static void list(Group listGroup, int[] values) {
+    for (int v : values) listGroup.addGroup("list").append("element", v);
+  }
+}

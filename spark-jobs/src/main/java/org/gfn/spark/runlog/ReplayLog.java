@@ -1,0 +1,43 @@
+package org.gfn.spark.runlog;
+
+import java.io.File;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Reading a run's replay log from Java or Scala (notebooks, jobs): the columns of
+ * docs/replay-schema.md plus {@code staleness} = learner_step − policy_version, as a Dataset and as
+ * the temporary view {@code replay}.
+ *
+ * <pre>{@code
+ * Dataset<Row> log = ReplayLog.open(spark, "runs/my-run");
+ * spark.sql("select worker, count(*) from replay group by worker").show();
+ * }</pre>
+ */
+public final class ReplayLog {
+  /** Name of the temporary view {@link #open} registers. */
+  public static final String VIEW = "replay";
+
+  private ReplayLog() {}
+
+  public static Dataset<Row> open(SparkSession spark, String runDir) {
+    return open(spark, new File(runDir));
+  }
+
+  /**
+   * @throws IllegalArgumentException when the folder holds no replay log
+   */
+  public static Dataset<Row> open(SparkSession spark, File runDir) {
+    File dir = new File(runDir, "replay");
+    String[] files = dir.list((d, n) -> n.endsWith(".parquet") && !n.startsWith("."));
+    if (files == null || files.length == 0) {
+      throw new IllegalArgumentException(runDir + " has no replay log (expected " + dir + "/*.parquet)");
+    }
+    Dataset<Row> log = spark.read().parquet(dir.getPath())
+        .withColumn("staleness", functions.col("learner_step").minus(functions.col("policy_version")));
+    log.createOrReplaceTempView(VIEW);
+    return log;
+  }
+}

@@ -1,0 +1,108 @@
+package org.gfn.spark.runlog;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.gfn.replay.Trajectory;
+
+/**
+ * The append-only Parquet log of every trajectory that entered the replay buffer, under
+ * {@code RUN_DIR/replay/}. Rows are buffered and written by one background thread on the driver,
+ * one file per {@code rowsPerFile} rows (never one file per trajectory), so the learner never
+ * waits on I/O. Columns are documented in docs/replay-schema.md.
+ */
+public final class ReplayLogWriter implements AutoCloseable {
+  private final File dir;
+  private final String runId;
+  private final int rowsPerFile;
+  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "replay-log-writer");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<Future<?>> pending = new ArrayList<>();
+  private List<ParquetFiles.Row> buffer = new ArrayList<>();
+  private int fileSeq;
+
+  public ReplayLogWriter(File runDir, String runId, int rowsPerFile) {
+    this.dir = new File(runDir, "replay");
+    this.runId = runId;
+    this.rowsPerFile = rowsPerFile;
+    if (!dir.isDirectory() && !dir.mkdirs()) throw new IllegalStateException("cannot create " + dir);
+    File[] existing = dir.listFiles((d, n) -> n.endsWith(".parquet"));
+    fileSeq = existing == null ? 0 : existing.length;
+  }
+
+  /** Buffers one trajectory; starts a background write when the buffer is full. */
+  public void append(Trajectory t, long round, String worker, int partition, long learnerStep) {
+    buffer.add(new ParquetFiles.Row(runId, t, round, worker, partition, System.currentTimeMillis(), learnerStep));
+    if (buffer.size() >= rowsPerFile) submit();
+  }
+
+  private void submit() {
+    if (buffer.isEmpty()) return;
+    List<ParquetFiles.Row> rows = buffer;
+    buffer = new ArrayList<>();
+    File file;
+    do {
+      file = new File(dir, String.format("part-%06d-%s.parquet", fileSeq++, runId.substring(0, 8)));
+    } while (file.exists());
+    File target = file;
+    pending.add(writer.submit(() -> {
+      File tmp = new File(dir, "." + target.getName() + ".inprogress");
+      ParquetFiles.write(tmp, rows);
+      if (!tmp.renameTo(target)) throw new IOException("cannot rename " + tmp + " to " + target);
+      new File(dir, "." + tmp.getName() + ".crc").delete();
+      return null;
+    }));
+  }
+  /** Writes everything buffered and waits until all files are on disk. */
+  public void flush() {
+    submit();
+    for (Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (Exception e) {
+        throw new IllegalStateException("writing the replay log under " + dir + " failed: " + e.getMessage(), e);
+      }
+    }
+    pending.clear();
+  }
+
+  /** The Parquet files now in the log (call after {@link #flush}). */
+  public List<String> files() {
+    TreeSet<String> names = new TreeSet<>();
+    File[] fs = dir.listFiles((d, n) -> n.endsWith(".parquet") && !n.startsWith("."));
+    if (fs != null) for (File f : fs) names.add(f.getName());
+    return new ArrayList<>(names);
+  }
+
+  /** Deletes every log file not in {@code keep}: what a killed run wrote after its checkpoint. */
+  public static int discardUncommitted(File runDir, List<String> keep) throws IOException {
+    File d = new File(runDir, "replay");
+    File[] fs = d.listFiles();
+    int n = 0;
+    if (fs == null) return 0;
+    for (File f : fs) {
+      String name = f.getName();
+      boolean data = name.endsWith(".parquet") && !name.startsWith(".");
+      boolean scratch = name.startsWith(".");
+      if (scratch || (data && !keep.contains(name))) {
+        if (!f.delete()) throw new IOException("cannot delete uncommitted replay-log file " + f);
+        if (data) n++;
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void close() {
+    flush();
+    writer.shutdown();
+  }
+}

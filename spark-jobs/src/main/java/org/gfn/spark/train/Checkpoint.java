@@ -1,0 +1,155 @@
+package org.gfn.spark.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.gfn.model.learn.Learner;
+import org.gfn.replay.Trajectory;
+
+/**
+ * A checkpoint of a distributed run: counters, the learner's complete state, the replay buffer's
+ * contents and the replay-log files committed so far. The file is {@code ckpt-<step>.bin}:
+ * magic, format version, payload length and CRC32, then the payload. It is written to a temporary
+ * file and renamed, so a crash never leaves a half-written checkpoint under the final name; a
+ * corrupt, truncated or incompatible file is refused with a message that names it.
+ */
+final class Checkpoint {
+  static final int FORMAT = 1;
+  private static final long MAGIC = 0x47464e434b505431L; // "GFNCKPT1"
+
+  /**
+   * Run counters restored with the checkpoint: the run id, the learner's step count, where the
+   * rollouts stand, the fresh trajectories trained on and the wall seconds so far.
+   */
+  record Counters(String runId, long steps, SparkRollouts.Position rollouts, long trained, double wallSeconds) {}
+
+  private Checkpoint() {}
+
+  static File write(File dir, Counters c, Learner learner, List<Trajectory> replay,
+      List<String> logFiles, int keep) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeUTF(c.runId());
+    out.writeLong(c.steps());
+    out.writeLong(c.rollouts().inserted());
+    out.writeLong(c.rollouts().nextId());
+    out.writeLong(c.rollouts().round());
+    out.writeLong(c.steps()); // the policy version, which is the step count (kept for format 1)
+    out.writeLong(c.rollouts().droppedStale());
+    out.writeLong(c.trained());
+    out.writeDouble(c.wallSeconds());
+    learner.save(out);
+    out.writeInt(replay.size());
+    for (Trajectory t : replay) writeTrajectory(out, t);
+    out.writeInt(logFiles.size());
+    for (String f : logFiles) out.writeUTF(f);
+    out.flush();
+    byte[] payload = bytes.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(payload);
+
+    File target = new File(dir, String.format("ckpt-%010d.bin", c.steps()));
+    File tmp = new File(dir, target.getName() + ".tmp");
+    try (DataOutputStream f = new DataOutputStream(Files.newOutputStream(tmp.toPath()))) {
+      f.writeLong(MAGIC);
+      f.writeInt(FORMAT);
+      f.writeLong(payload.length);
+      f.writeLong(crc.getValue());
+      f.write(payload);
+    }
+    Files.move(tmp.toPath(), target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    List<File> all = list(dir);
+    for (int i = keep; i < all.size(); i++) Files.deleteIfExists(all.get(i).toPath());
+    return target;
+  }
+
+  /** Checkpoints in a folder, newest first. */
+  static List<File> list(File dir) {
+    File[] fs = dir.listFiles((d, n) -> n.startsWith("ckpt-") && n.endsWith(".bin"));
+    List<File> out = new ArrayList<>(fs == null ? List.of() : Arrays.asList(fs));
+    out.sort(Comparator.comparing(File::getName).reversed());
+    return out;
+  }
+
+
+  /** Reads and verifies a checkpoint; the learner state is restored by {@link #restore}. */
+  static Restored read(File file, Learner learner) throws IOException {
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file.toPath());
+    } catch (IOException e) {
+      throw new IOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+    }
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
+    if (all.length < 28 || in.readLong() != MAGIC) throw new IOException("checkpoint " + file + " is not a checkpoint file (bad header)");
+    int format = in.readInt();
+    if (format != FORMAT) {
+      throw new IOException("checkpoint " + file + " has format " + format + "; this build reads format " + FORMAT);
+    }
+    long len = in.readLong();
+    long expected = in.readLong();
+    if (len != all.length - 28) throw new IOException("checkpoint " + file + " is truncated or corrupt (length mismatch)");
+    CRC32 crc = new CRC32();
+    crc.update(all, 28, (int) len);
+    if (crc.getValue() != expected) throw new IOException("checkpoint " + file + " is corrupt (checksum mismatch)");
+    DataInputStream p = new DataInputStream(new ByteArrayInputStream(all, 28, (int) len));
+    String runId = p.readUTF();
+    long steps = p.readLong();
+    long inserted = p.readLong();
+    long nextId = p.readLong();
+    long round = p.readLong();
+    p.readLong(); // the policy version: the step count
+    Counters c = new Counters(runId, steps, new SparkRollouts.Position(inserted, nextId, round, p.readLong()),
+        p.readLong(), p.readDouble());
+    learner.restore(p);
+    int n = p.readInt();
+    List<Trajectory> replay = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) replay.add(readTrajectory(p));
+    int files = p.readInt();
+    List<String> logFiles = new ArrayList<>(files);
+    for (int i = 0; i < files; i++) logFiles.add(p.readUTF());
+    return new Restored(c, replay, logFiles);
+  }
+
+  /** A verified checkpoint's contents (the learner was restored in place). */
+  record Restored(Counters counters, List<Trajectory> replay, List<String> logFiles) {}
+
+  private static void writeTrajectory(DataOutputStream out, Trajectory t) throws IOException {
+    out.writeLong(t.id());
+    out.writeLong(t.seed());
+    out.writeLong(t.policyVersion());
+    out.writeInt(t.stateSize());
+    writeInts(out, t.statesView());
+    writeInts(out, t.actionsView());
+    out.writeDouble(t.logReward());
+    out.writeDouble(t.behaviourLogProb());
+  }
+
+  private static Trajectory readTrajectory(DataInputStream in) throws IOException {
+    return new Trajectory(in.readLong(), in.readLong(), in.readLong(), in.readInt(), readInts(in),
+        readInts(in), in.readDouble(), in.readDouble());
+  }
+
+  private static void writeInts(DataOutputStream out, int[] a) throws IOException {
+    out.writeInt(a.length);
+    for (int v : a) out.writeInt(v);
+  }
+
+  private static int[] readInts(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > 1 << 24) throw new IOException("corrupt array length " + n);
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) a[i] = in.readInt();
+    return a;
+  }
+}

@@ -1,0 +1,65 @@
+package org.gfn.spark.train;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.gfn.envs.Environment;
+import org.gfn.model.config.EnvSettings;
+import org.gfn.model.config.EnvironmentFactory;
+import org.gfn.model.policy.PolicySnapshot;
+import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.RolloutSampler;
+import org.gfn.model.rollout.Seeds;
+import org.gfn.replay.Trajectory;
+import org.gfn.replay.TrajectoryBatch;
+
+/**
+ * What an executor runs for one rollout task: read the broadcast snapshot, roll out
+ * {@code perTask} trajectories with the plain-Java policy, return them as one batch. Holds only
+ * serialisable fields; seeds and ids derive from (run seed, round, partition), so a retried task
+ * reproduces exactly the same trajectories with the same ids.
+ */
+public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>, TrajectoryBatch> {
+  private static final long serialVersionUID = 1L;
+  /** Environments are rebuilt once per executor JVM, not once per task. */
+  private static final Map<EnvSettings, Environment> ENVS = new ConcurrentHashMap<>();
+
+  private final Broadcast<PolicySnapshot> snapshot;
+  private final EnvSettings env;
+  private final Exploration exploration;
+  private final int perTask;
+  private final long runSeed;
+  private final long round;
+  private final long firstId;
+
+  public RolloutFunction(Broadcast<PolicySnapshot> snapshot, EnvSettings env,
+      Exploration exploration, int perTask, long runSeed, long round, long firstId) {
+    this.snapshot = snapshot;
+    this.env = env;
+    this.exploration = exploration;
+    this.perTask = perTask;
+    this.runSeed = runSeed;
+    this.round = round;
+    this.firstId = firstId;
+  }
+
+  @Override
+  public Iterator<TrajectoryBatch> call(Iterator<Integer> partitions) {
+    String worker = SparkEnv.get() == null ? "unknown" : SparkEnv.get().executorId();
+    return List.of(rollout(snapshot.value(), TaskContext.getPartitionId(), worker)).iterator();
+  }
+
+  /** The task's work outside Spark's task context (benchmarks call it directly). */
+  public TrajectoryBatch rollout(PolicySnapshot snap, int partition, String worker) {
+    Environment e = ENVS.computeIfAbsent(env, EnvironmentFactory::environment);
+    RolloutSampler sampler = new RolloutSampler(e, snap.forwardEvaluator());
+    Trajectory[] ts = sampler.sample(perTask, exploration, Seeds.derive(runSeed, round, partition),
+        firstId + (long) partition * perTask, snap.version());
+    return new TrajectoryBatch(snap.version(), partition, worker, ts);
+  }
+}

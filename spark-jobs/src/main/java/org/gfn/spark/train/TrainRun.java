@@ -1,0 +1,169 @@
+package org.gfn.spark.train;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.gfn.model.Contracts;
+import org.gfn.model.config.ConfigLoader;
+import org.gfn.model.config.ConfigReader;
+import org.gfn.model.config.EnvironmentFactory;
+import org.gfn.model.config.Settings;
+import org.gfn.model.config.SettingsException;
+import org.gfn.model.ebgfn.EnergyBasedSettings;
+import org.gfn.model.learn.Backend;
+import org.gfn.model.learn.Learner;
+import org.gfn.model.metrics.IsingComparison;
+import org.gfn.model.metrics.TopKTracker;
+import org.gfn.model.train.Components;
+import org.gfn.model.train.RunStats;
+import org.gfn.model.train.Task;
+import org.gfn.model.train.TrainingLoop;
+import org.gfn.replay.ReplayBuffer;
+import org.gfn.replay.Trajectory;
+import org.gfn.spark.Sessions;
+import org.gfn.spark.SparkSettings;
+import org.gfn.spark.runlog.Plots;
+import org.gfn.spark.runlog.ReplayLogWriter;
+import org.gfn.spark.runlog.RunDirectory;
+
+/**
+ * One distributed training run: resolves the configuration (a preset, or a run's own for
+ * {@code --resume}), prepares the run directory, restores a checkpoint, wires the learner, the
+ * replay buffer, the replay log and {@link SparkRollouts} into the {@link TrainingLoop}, and
+ * writes the summary and plots. EB-GFN configurations go to {@link EnergyBasedJob}.
+ */
+public final class TrainRun {
+  private final File conf;
+  private final File out;
+  private final List<String> sets;
+  private final String master;
+  private final File resume;
+
+  public TrainRun(File conf, File out, List<String> sets, String master, File resume) {
+    this.conf = conf;
+    this.out = out;
+    this.sets = sets;
+    this.master = master;
+    this.resume = resume;
+  }
+
+  public Map<String, Object> execute(SparkSession given, Consumer<String> progress) throws Exception {
+    Settings settings = Settings.load(resume != null ? resumedConfig() : ConfigLoader.load(conf, sets));
+    SparkSettings spark = SparkSettings.read(new ConfigReader(settings.config()));
+    EnergyBasedSettings eb = EnergyBasedSettings.read(settings);
+    if (eb.enabled()) {
+      if (resume != null) throw new SettingsException("EB-GFN runs (gfn.ebgfn.enabled) write no checkpoints and cannot be resumed");
+      return EnergyBasedJob.run(runDirectory(settings), settings, spark, eb, given, master, progress);
+    }
+    RunDirectory run = runDirectory(settings);
+    if (resume == null && !Checkpoint.list(run.checkpoints()).isEmpty()) {
+      throw new SettingsException("run directory " + run.root + " already holds a run; continue it with --resume "
+          + run.root + " or choose another --out");
+    }
+    run.create();
+    Task task = Components.task(settings.env());
+    Learner learner = Components.learner(settings, task.env());
+    ReplayBuffer replay = Components.replay(settings);
+    Checkpoint.Counters start = resume != null ? restore(run, learner, replay, progress) : fresh(run, settings);
+
+    return Sessions.with(given, master, spark.master(), session -> {
+      try (ReplayLogWriter log = new ReplayLogWriter(run.root, start.runId(), spark.replayLogRows())) {
+        return train(session, settings, spark, run, task, learner, replay, log, start, progress);
+      }
+    });
+  }
+
+  private static Map<String, Object> train(SparkSession session, Settings settings, SparkSettings spark,
+      RunDirectory run, Task task, Learner learner, ReplayBuffer replay, ReplayLogWriter log,
+      Checkpoint.Counters start, Consumer<String> progress) throws IOException {
+    progress.accept(Backend.describe());
+    progress.accept("training " + learner.objective().name() + " on " + task.env().name() + " with master "
+        + session.sparkContext().master() + (spark.sync() ? " (sync)" : " (async, " + spark.jobsInFlight() + " jobs in flight)")
+        + "; run directory " + run.root);
+    TopKTracker discovery = task.discoveryTracker();
+    Contracts.TrajectorySink sink = Contracts.TrajectorySink.all(
+        (b, round) -> replay.addAll(b.trajectories()),
+        discovery == null ? null : (b, round) -> b.trajectories().forEach(discovery::observe),
+        (b, round) -> b.trajectories().forEach(t -> log.append(t, round, b.worker(), b.partition(), learner.version())));
+    SparkRollouts rollouts = new SparkRollouts(JavaSparkContext.fromSparkContext(session.sparkContext()), spark,
+        settings.env(), settings.exploration(), settings.seed(), learner, sink, start.rollouts());
+    TrainingLoop.Checkpointer checkpointer = stats -> {
+      log.flush();
+      Checkpoint.write(run.checkpoints(), new Checkpoint.Counters(start.runId(), learner.steps(), rollouts.position(),
+          stats.trained(), stats.wall()), learner, replay.contents(), log.files(), spark.checkpointsKept());
+    };
+    TrainingLoop loop = new TrainingLoop(learner, rollouts, replay, task.space(), discovery,
+        new TrainingLoop.Options(settings.train().batchSize(), settings.train().replaySamples(),
+            settings.train().trajectories(), settings.train().evalEvery(),
+            spark.sync() ? 1.0 : spark.samplesPerInsert(), spark.checkpointEvery(), true),
+        new RunStats(start.trained(), start.wallSeconds(), start.rollouts().inserted()), checkpointer,
+        e -> {
+          run.appendMetrics(e.metrics());
+          progress.accept(e.progressLine());
+        });
+    loop.run(() -> false);
+    Map<String, Object> summary = loop.summary();
+    summary.put("run_id", start.runId());
+    summary.put("objective", learner.objective().name());
+    summary.put("environment", task.env().name());
+    if (settings.env().type().equals("ising")) {
+      IsingComparison ising = IsingComparison.of(EnvironmentFactory.isingModel(settings.env()), task.env(),
+          learner.snapshot().forwardEvaluator(), settings.seed(), learner.steps());
+      progress.accept(ising.line());
+      summary.putAll(ising.toMap());
+    }
+    summary.put("run_dir", run.root.getPath());
+    run.writeSummary(summary);
+    if (spark.plots()) {
+      List<Trajectory> all = replay.contents();
+      Plots.write(run, task.space(), learner.snapshot().forwardEvaluator(),
+          all.subList(Math.max(0, all.size() - 10_000), all.size()));
+    }
+    return summary;
+  }
+
+  private Checkpoint.Counters fresh(RunDirectory run, Settings settings) {
+    run.writeConfig(settings.config());
+    return new Checkpoint.Counters(UUID.randomUUID().toString(), 0, SparkRollouts.Position.START, 0, 0);
+  }
+
+  private static Checkpoint.Counters restore(RunDirectory run, Learner learner, ReplayBuffer replay,
+      Consumer<String> progress) throws IOException {
+    List<File> ckpts = Checkpoint.list(run.checkpoints());
+    if (ckpts.isEmpty()) throw new SettingsException("no checkpoint in " + run.checkpoints() + " to resume from");
+    Checkpoint.Restored r;
+    try {
+      r = Checkpoint.read(ckpts.get(0), learner);
+    } catch (IOException e) {
+      throw new SettingsException(e.getMessage() + "; the run was not resumed (delete that file to resume from an older checkpoint)");
+    }
+    replay.addAll(r.replay());
+    int discarded = ReplayLogWriter.discardUncommitted(run.root, r.logFiles());
+    Checkpoint.Counters start = r.counters();
+    progress.accept("resuming " + run.root + " from learner step " + start.steps() + " ("
+        + start.trained() + " trajectories trained; " + discarded + " uncommitted replay-log files discarded)");
+    return start;
+  }
+
+  private RunDirectory runDirectory(Settings s) {
+    if (resume != null) return new RunDirectory(resume);
+    if (out != null) return new RunDirectory(out);
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return new RunDirectory(new File("runs", stamp + "-" + s.objective() + "-" + s.env().type()));
+  }
+
+  private Config resumedConfig() {
+    File saved = new File(resume, "config.conf");
+    if (!saved.isFile()) throw new SettingsException(resume + " is not a run directory: it has no config.conf");
+    return ConfigLoader.load(null, sets).withFallback(ConfigFactory.parseFile(saved));
+  }
+}
