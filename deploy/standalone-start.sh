@@ -9,6 +9,18 @@ STATE="$ROOT/deploy/.standalone"
 WORKER_CORES=${WORKER_CORES:-2}
 WORKER_MEMORY=${WORKER_MEMORY:-4g}
 mkdir -p "$STATE/spark-home/jars" "$STATE/work"
+# A second start would orphan the running master (its pid file overwritten, port taken): refuse.
+for p in master worker; do
+  if [ -f "$STATE/$p.pid" ] && kill -0 "$(cat "$STATE/$p.pid")" 2>/dev/null; then
+    echo "a standalone $p is already running (pid $(cat "$STATE/$p.pid")): use spark://127.0.0.1:7077," \
+      "or stop it first with deploy/standalone-stop.sh" >&2
+    exit 1
+  fi
+done
+if (exec 3<>/dev/tcp/127.0.0.1/7077) 2>/dev/null; then
+  echo "port 7077 on 127.0.0.1 is taken by a process this script did not start; stop it first" >&2
+  exit 1
+fi
 "$ROOT/deploy/gfn" help >/dev/null 2>&1 || true
 if [ ! -f "$ROOT/spark-jobs/target/classpath.txt" ]; then
   (cd "$ROOT" && mvn -B -q -ntp -DskipTests install && mvn -B -q -ntp -pl spark-jobs dependency:build-classpath \
@@ -22,6 +34,11 @@ nohup java $OPENS -cp "$CP" org.apache.spark.deploy.master.Master --host 127.0.0
 echo $! > "$STATE/master.pid"
 for i in $(seq 1 60); do
   grep -q "I have been elected leader\|Starting Spark master" "$STATE/master.log" 2>/dev/null && break
+  if ! kill -0 "$(cat "$STATE/master.pid")" 2>/dev/null; then
+    rm -f "$STATE/master.pid"
+    echo "the master did not start; see $STATE/master.log" >&2
+    exit 1
+  fi
   sleep 1
 done
 nohup java $OPENS -cp "$CP" org.apache.spark.deploy.worker.Worker spark://127.0.0.1:7077 --host 127.0.0.1 \

@@ -33,7 +33,7 @@ public class Calibrate {
         env.numBackwardActions(), 2, 256, "relu", shared, pb, o.needsFlowHead());
     LearnerConfig lc = new LearnerConfig(lr, 0.1, 0, 0, 0);
     Learner l = new Learner(lc, new PolicyNetwork(arch, lr, seed, DataType.FLOAT), o, env);
-    TrainingConfig tc = new TrainingConfig(batch, 0, n, every, new Exploration(eps, 1.0), seed);
+    TrainingConfig tc = new TrainingConfig(batch, 0, n, every, new Exploration(eps, 1.0), seed, true, 1e9);
     new LocalTrainer(env, l, null, tc, StateSpace.of(env)).run(e -> System.out.println(e.progressLine()));
   }
 }

@@ -1,5 +1,6 @@
 package org.gfn.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -43,5 +44,8 @@ class IsingTrainingTest {
     System.out.printf("ising 4x4: exact TV %.4f; sampler energy %.3f corr %.3f vs Gibbs %.3f / %.3f%n",
         last.exact().tv(), e, c, ref.energy(), ref.neighbourCorrelation());
     assertTrue(last.exact().tv() <= 0.1, "exact TV " + last.exact().tv());
+    // an untrained sampler (independent fair spins) has energy 0 and correlation 0: 1.45 and 0.23 away
+    assertEquals(ref.energy(), e, 0.15, "sampler energy vs Gibbs");
+    assertEquals(ref.neighbourCorrelation(), c, 0.02, "sampler nearest-neighbour correlation vs Gibbs");
   }
 }

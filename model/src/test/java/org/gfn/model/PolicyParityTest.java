@@ -20,9 +20,12 @@ class PolicyParityTest {
   void plainJavaMatchesDl4jTo1e5(String act, boolean shared, boolean pb, boolean flow) {
     PolicyArchitecture arch = new PolicyArchitecture(24, 5, 4, 2, 64, act, shared, pb, flow);
     PolicyNetwork net = new PolicyNetwork(arch, 1e-3, 3, DataType.FLOAT);
+    Random rng = new Random(1);
+    float[] params = net.params(); // random biases too (they start at 0), so their layout is checked
+    for (int i = 0; i < params.length; i++) params[i] += (float) (0.2 * rng.nextGaussian());
+    net.setParams(params);
     int rows = 37;
     float[] x = new float[rows * 24];
-    Random rng = new Random(1);
     for (int i = 0; i < x.length; i++) x[i] = rng.nextFloat() < 0.3 ? rng.nextFloat() * 2 - 1 : 0f;
     double[] dl4j = net.forward(x, rows);
     float[] plain = new float[rows * arch.outputWidth()];

@@ -63,7 +63,9 @@ class SamplerTest {
     for (int i = 0; i < p.length; i++) l1 += Math.abs(counts[i] / n - p[i]);
     assertTrue(l1 < 0.05, "sample vs DP distribution sum-L1 " + l1);
     // behaviour log-probability of an on-policy trajectory is its exact log P_F path probability
-    assertTrue(ts[0].behaviourLogProb() < 0);
+    for (Trajectory t : java.util.Arrays.copyOf(ts, 20)) {
+      assertEquals(pathLogProbability(t), t.behaviourLogProb(), 1e-5, "trajectory " + t.id());
+    }
   }
 
   @Test
@@ -120,7 +122,16 @@ class SamplerTest {
     ExactReport r = ExactMetrics.evaluate(space, policy, 0.0);
     assertTrue(r.sumL1() > 0.05);
     assertEquals(r.sumL1() / 2, r.tv(), 1e-15);
-    assertTrue(r.jsd() > 0 && r.jsd() < Math.log(2));
+    double[] p = ExactMetrics.terminalDistribution(space, policy);
+    double[] pi = space.targetDistribution();
+    double jsd = 0;
+    for (int i = 0; i < p.length; i++) {
+      double m = (p[i] + pi[i]) / 2;
+      if (p[i] > 0) jsd += 0.5 * p[i] * Math.log(p[i] / m);
+      if (pi[i] > 0) jsd += 0.5 * pi[i] * Math.log(pi[i] / m);
+    }
+    assertTrue(jsd > 0.01, "an untrained policy is far from the target");
+    assertEquals(jsd, r.jsd(), 1e-12, "JSD by its definition");
     assertEquals(space.logZ(), r.logZError(), 1e-12);
   }
 
@@ -133,5 +144,25 @@ class SamplerTest {
   @Test
   void mismatchedPolicyIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new RolloutSampler(Fixtures.grid(3, 4), policy));
+  }
+
+  /** log P_F of a trajectory's actions under {@code policy}, step by step. */
+  private double pathLogProbability(Trajectory t) {
+    var arch = policy.architecture();
+    double lp = 0;
+    int[] cur = env.initialState();
+    for (int k = 0; k < t.length(); k++) {
+      float[] f = new float[env.featureSize()];
+      env.encode(cur, f, 0);
+      float[] out = new float[arch.outputWidth()];
+      policy.evaluate(f, 1, out);
+      boolean[] mask = new boolean[env.numActions()];
+      env.forwardMask(cur, mask);
+      double[] pf = new double[env.numActions()];
+      org.gfn.model.policy.ActionDistribution.probabilities(out, arch.forwardOffset(), mask, pf);
+      lp += Math.log(pf[t.action(k)]);
+      if (k < t.length() - 1) cur = env.step(cur, t.action(k));
+    }
+    return lp;
   }
 }

@@ -40,6 +40,26 @@ class SequenceTaskTrainingTest {
     }
   }
 
+  /**
+   * Mean and standard deviation of the number of true top-K objects that {@code n} samples of the
+   * uniform policy find: Σ q and √Σ q(1−q) with q = 1 − (1 − p(x))^n, p its exact terminal distribution.
+   */
+  static double[] uniformDiscoveries(Task task, PolicyEvaluator uniform, long n) {
+    java.util.Set<Integer> top = new java.util.HashSet<>();
+    for (int c : task.topK()) top.add(c);
+    double[] p = ExactMetrics.terminalDistribution(task.space(), uniform);
+    PrependAppendSequence env = (PrependAppendSequence) task.env();
+    double mean = 0;
+    double var = 0;
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] == 0 || !top.contains(PrependAppendSequence.code(task.space().state(i), env.vocabulary()))) continue;
+      double q = 1 - Math.pow(1 - p[i], n);
+      mean += q;
+      var += q * (1 - q);
+    }
+    return new double[] {mean, Math.sqrt(var)};
+  }
+
   private static double top100(Task task, PolicyEvaluator policy, int n) {
     List<SampleMetrics.Scored> scored = new ArrayList<>();
     for (Trajectory t : new RolloutSampler(task.env(), policy).sample(n, Exploration.ON_POLICY, 99, 0, 0)) {
@@ -69,6 +89,8 @@ class SequenceTaskTrainingTest {
         type, before.tv(), after.tv(), after.logZError(), uniformTop, trainedTop, modes.discovered(), modes.total());
     assertTrue(after.tv() < 0.5 * before.tv(), "exact TV " + before.tv() + " -> " + after.tv());
     assertTrue(trainedTop > uniformTop, "top-100 mean reward " + uniformTop + " -> " + trainedTop);
-    assertTrue(modes.discovered() > 0, "some true top-K objects were sampled");
+    double[] chance = uniformDiscoveries(task, uniform, modes.observed());
+    assertTrue(modes.discovered() > chance[0] + 3 * chance[1], "true top-K found " + modes.discovered()
+        + " vs " + String.format("%.1f ± %.1f", chance[0], chance[1]) + " expected of as many uniform samples");
   }
 }

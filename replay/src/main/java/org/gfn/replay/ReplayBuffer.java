@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.gfn.envs.StateKey;
 
 /**
  * A bounded buffer of trajectories with uniform, reward-prioritised and recency-mixed sampling and
  * optional dedup of terminal states. Thread-safe: inserts (from rollout threads) and samples (from
- * the learner) may interleave. Sampling is deterministic given the seed and the sequence of calls.
+ * the learner) may interleave. Sampling is deterministic given the seed and the sequence of calls,
+ * and its random stream is one number ({@link #samplerState()}), so a checkpoint restores it and
+ * a resumed run samples as the uninterrupted one would.
  */
 public final class ReplayBuffer {
   /** Rebuild prioritised weights when a new log-weight exceeds the reference by this much. */
@@ -20,7 +21,7 @@ public final class ReplayBuffer {
   private final Trajectory[] slots;
   private final SumTree priorities;
   private final Map<StateKey, Integer> terminals = new HashMap<>();
-  private final SplittableRandom rng;
+  private long rng; // SplitMix64 state
   private int size;
   private int next;
   private long inserted;
@@ -32,7 +33,7 @@ public final class ReplayBuffer {
     this.slots = new Trajectory[config.capacity()];
     this.priorities = config.strategy() == ReplayConfig.Strategy.REWARD_PRIORITISED
         ? new SumTree(config.capacity()) : null;
-    this.rng = new SplittableRandom(config.seed());
+    this.rng = config.seed();
   }
 
   public ReplayConfig config() {
@@ -87,16 +88,42 @@ public final class ReplayBuffer {
   }
 
   private int drawSlot() {
-    if (config.recencyProbability() > 0 && rng.nextDouble() < config.recencyProbability()) {
+    if (config.recencyProbability() > 0 && nextDouble() < config.recencyProbability()) {
       int window = Math.min(config.recencyWindow(), size);
-      int back = 1 + rng.nextInt(window); // 1 = newest
+      int back = 1 + nextInt(window); // 1 = newest
       return Math.floorMod(next - back, slots.length);
     }
     if (priorities != null) {
       double total = priorities.total();
-      if (total > 0) return Math.min(priorities.find(rng.nextDouble() * total), size - 1);
+      if (total > 0) return Math.min(priorities.find(nextDouble() * total), size - 1);
     }
-    return rng.nextInt(size);
+    return nextInt(size);
+  }
+
+  /** SplitMix64 (the generator behind SplittableRandom), kept as one long so it can be saved. */
+  private long nextLong() {
+    long z = (rng += 0x9e3779b97f4a7c15L);
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private double nextDouble() {
+    return (nextLong() >>> 11) * 0x1.0p-53;
+  }
+
+  private int nextInt(int bound) {
+    return (int) (((nextLong() >>> 32) * bound) >>> 32);
+  }
+
+  /** The sampler's random state (for checkpoints). */
+  public synchronized long samplerState() {
+    return rng;
+  }
+
+  /** Restores the sampler's random state saved by {@link #samplerState()}. */
+  public synchronized void restoreSamplerState(long state) {
+    rng = state;
   }
 
   public synchronized int size() {

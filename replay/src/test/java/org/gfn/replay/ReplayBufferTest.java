@@ -2,6 +2,7 @@ package org.gfn.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,7 +112,8 @@ class ReplayBufferTest {
       }));
     }
     fs.add(pool.submit(() -> {
-      for (int i = 0; i < 2000; i++) b.sample(16).forEach(t -> assertTrue(t.id() >= 0));
+      // every draw is a whole trajectory that was inserted: traj(base + i, i, 0) has terminal i
+      for (int i = 0; i < 2000; i++) b.sample(16).forEach(t -> assertEquals(t.id() % 10_000, t.terminal()[0]));
     }));
     for (Future<?> f : fs) f.get();
     pool.shutdown();
@@ -124,5 +126,24 @@ class ReplayBufferTest {
     assertThrows(IllegalArgumentException.class, () -> ReplayConfig.uniform(0, 1));
     assertThrows(IllegalArgumentException.class,
         () -> new ReplayConfig(5, ReplayConfig.Strategy.UNIFORM, 1, 1.5, 1, false, 1));
+  }
+
+  @Test
+  void aRestoredSamplerStateContinuesTheSameStream() {
+    ReplayConfig c = new ReplayConfig(64, ReplayConfig.Strategy.REWARD_PRIORITISED, 1.0, 0.3, 8, false, 7);
+    ReplayBuffer a = new ReplayBuffer(c);
+    for (int i = 0; i < 40; i++) a.add(traj(i, i, i % 5));
+    a.sample(17);
+    long state = a.samplerState();
+    List<Long> expected = a.sample(50).stream().map(Trajectory::id).toList();
+
+    ReplayBuffer b = new ReplayBuffer(c);
+    b.addAll(a.contents());
+    List<Long> unrestored = b.sample(50).stream().map(Trajectory::id).toList();
+    ReplayBuffer r = new ReplayBuffer(c);
+    r.addAll(a.contents());
+    r.restoreSamplerState(state);
+    assertEquals(expected, r.sample(50).stream().map(Trajectory::id).toList(), "resumed sampling = uninterrupted");
+    assertNotEquals(expected, unrestored, "without the state the stream differs (the check can fail)");
   }
 }

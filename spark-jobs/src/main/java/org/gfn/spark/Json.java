@@ -32,6 +32,16 @@ public final class Json {
     }
   }
 
+  /** One JSON object (a metrics row, a summary) as a map; numbers as Integer/Long/Double. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> parse(String text) {
+    try {
+      return MAPPER.readValue(text, Map.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private static final class FiniteOrNull extends JsonSerializer<Double> {
     @Override
     public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {

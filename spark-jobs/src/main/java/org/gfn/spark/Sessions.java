@@ -28,18 +28,40 @@ public final class Sessions {
 
   /**
    * A session on {@code master}: the --master argument, else what spark-submit set, else the
-   * configured embedded default.
+   * configured embedded default. Local masters, and {@code spark://} masters on a loopback address,
+   * talk over loopback; {@code driverHost} (when not empty) names the driver's address otherwise.
+   * On a cluster master it waits up to {@code executorWaitSeconds} for an executor and fails with
+   * one line naming the master when none comes (an unreachable master, no free workers).
    */
-  public static SparkSession create(String argMaster, String configuredMaster) {
+  public static SparkSession create(String argMaster, String configuredMaster, String driverHost,
+      int executorWaitSeconds) {
     SparkConf c = conf(new SparkConf());
     if (argMaster != null) {
       c.setMaster(argMaster);
     } else if (!c.contains("spark.master")) {
       c.setMaster(configuredMaster);
     }
-    if (c.get("spark.master").startsWith("local")) loopbackOnly(c);
-    return SparkSession.builder().config(c).getOrCreate();
+    String master = c.get("spark.master");
+    if (master.startsWith("spark://")) ExecutorWait.probe(master, executorWaitSeconds);
+    if (!driverHost.isEmpty()) c.setIfMissing("spark.driver.host", driverHost);
+    if (master.startsWith("local") || onLoopback(master)) loopbackOnly(c);
+    SparkSession session = SparkSession.builder().config(c).getOrCreate();
+    if (!master.startsWith("local")) ExecutorWait.await(session, master, executorWaitSeconds);
+    return session;
   }
+
+  /** Whether a {@code spark://host:port[,host:port]} master is on this machine's loopback. */
+  static boolean onLoopback(String master) {
+    if (!master.startsWith("spark://")) return false;
+    for (String hostPort : master.substring("spark://".length()).split(",")) {
+      String host = hostPort.contains(":") ? hostPort.substring(0, hostPort.lastIndexOf(':')) : hostPort;
+      if (!(host.startsWith("127.") || host.equals("localhost") || host.equals("[::1]"))) return false;
+    }
+    return true;
+  }
+
+  /** The executor wait of jobs that read no settings (sweep, inspect), as gfn.spark.executor-wait-s. */
+  public static final int DEFAULT_EXECUTOR_WAIT_S = 120;
 
   /** Work that needs a session. */
   @FunctionalInterface
@@ -48,15 +70,20 @@ public final class Sessions {
   }
 
   /**
-   * Runs {@code work} on {@code given} (a session the caller owns, e.g. the tests' shared one), or
-   * on a new session on {@code master} (else {@code fallback}) that is stopped afterwards.
+   * Runs {@code work} on {@code given} (a session the caller owns, e.g. the tests' shared one), else
+   * on the session this JVM already runs, else on a new session ({@link #create}) that is stopped
+   * afterwards.
    */
-  public static <T> T with(SparkSession given, String master, String fallback, Work<T> work) throws Exception {
-    SparkSession session = given != null ? given : create(master, fallback);
+  public static <T> T with(SparkSession given, String master, String fallback, String driverHost,
+      int executorWaitSeconds, Work<T> work) throws Exception {
+    // A session this JVM already runs (a notebook's, the tests') is used as given, never stopped.
+    SparkSession existing = given != null ? given : SparkSession.getDefaultSession().getOrElse(() -> null);
+    if (existing != null && existing.sparkContext().isStopped()) existing = null;
+    SparkSession session = existing != null ? existing : create(master, fallback, driverHost, executorWaitSeconds);
     try {
       return work.apply(session);
     } finally {
-      if (given == null) session.stop();
+      if (existing == null) session.stop();
     }
   }
 }

@@ -18,10 +18,14 @@ import org.gfn.model.config.ConfigReader;
  * @param checkpointsKept checkpoints kept on disk
  * @param replayLogRows rows per replay-log Parquet file
  * @param plots whether to write PNG plots
+ * @param executorWaitSeconds how long a job waits for its first executor on a cluster master
+ * @param driverHost the address executors reach the driver at ("" = Spark's choice; loopback for
+ *     local and loopback masters)
  */
 public record SparkSettings(String master, boolean sync, int jobsInFlight, int tasksPerJob,
     int trajectoriesPerTask, int broadcastEvery, int maxStaleness, double samplesPerInsert,
-    int checkpointEvery, int checkpointsKept, int replayLogRows, boolean plots) {
+    int checkpointEvery, int checkpointsKept, int replayLogRows, boolean plots, int executorWaitSeconds,
+    String driverHost) {
 
   public static SparkSettings read(ConfigReader r) {
     boolean sync = r.oneOf("gfn.spark.mode", List.of("async", "sync")).equals("sync");
@@ -37,6 +41,8 @@ public record SparkSettings(String master, boolean sync, int jobsInFlight, int t
         r.intIn("gfn.spark.checkpoint-every", 1, Integer.MAX_VALUE),
         r.intIn("gfn.spark.checkpoints-kept", 1, 1000),
         r.intIn("gfn.spark.replay-log-rows", 1, 1 << 26),
-        r.bool("gfn.spark.plots"));
+        r.bool("gfn.spark.plots"),
+        r.intIn("gfn.spark.executor-wait-s", 1, 86_400),
+        r.string("gfn.spark.driver-host"));
   }
 }

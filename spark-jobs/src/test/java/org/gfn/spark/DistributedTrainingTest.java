@@ -134,6 +134,7 @@ class DistributedTrainingTest {
     long lines = java.nio.file.Files.readAllLines(new File(run, "metrics.jsonl").toPath()).size();
     assertTrue(lines > 2, "metrics continue in the same file");
     Row steps = Runs.replayLog(run).agg(functions.max("policy_version")).first();
-    assertTrue(steps.getLong(0) > 0);
+    assertTrue(steps.getLong(0) > savedStep, "the resumed part rolled out with policies newer than the checkpoint: "
+        + steps.getLong(0) + " vs step " + savedStep);
   }
 }

@@ -95,6 +95,24 @@ class InspectTest {
   }
 
   @Test
+  void inspectWarnsWhenALogMixesRuns() throws Exception {
+    File mixed = new File(dir, "mixed");
+    java.nio.file.Files.createDirectories(new File(mixed, "replay").toPath());
+    File[] parts = new File(run, "replay").listFiles((d, n) -> n.endsWith(".parquet"));
+    java.nio.file.Files.copy(parts[0].toPath(), new File(mixed, "replay/part-a.parquet").toPath());
+    java.nio.file.Files.copy(parts[0].toPath(), new File(mixed, "replay/part-b.parquet").toPath());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, InspectJob.run(new String[] {mixed.getPath()}, SharedSpark.cluster(),
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("warning:") && text.contains("duplicate trajectory ids"), text);
+    ByteArrayOutputStream clean = new ByteArrayOutputStream();
+    InspectJob.run(new String[] {run.getPath()}, SharedSpark.cluster(), new PrintStream(clean, true, StandardCharsets.UTF_8),
+        System.err);
+    assertFalse(clean.toString(StandardCharsets.UTF_8).contains("warning:"), "a sound log has no warning");
+  }
+
+  @Test
   void inspectRefusesAFolderWithoutALog() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int rc = InspectJob.run(new String[] {dir.getPath() + "/nothing"}, SharedSpark.cluster(), System.out,

@@ -16,7 +16,7 @@ class IsingJobTest {
   void summaryComparesTheSamplerWithGibbs() {
     File out = new File(dir, "ising");
     Runs.Outcome o = Runs.train(true, Runs.args("../conf/ising-10x10-tb.conf", out, "env.ising.side=4",
-        "train.trajectories=1024", "train.eval-every=32").toArray(new String[0]));
+        "train.trajectories=8192", "train.eval-every=128", "spark.plots=false").toArray(new String[0]));
     assertEquals(0, o.rc(), o.err());
     assertTrue(o.out().contains("ising result"), o.out());
     Config s = Runs.summary(out);
@@ -27,5 +27,8 @@ class IsingJobTest {
       assertTrue(Double.isFinite(s.getDouble(k)), k);
     }
     assertTrue(s.getDouble("sampler_abs_magnetisation") > 0 && s.getDouble("sampler_abs_magnetisation") <= 1);
+    // independent fair spins (an untrained sampler) have energy 0 and correlation 0
+    assertEquals(s.getDouble("gibbs_energy"), s.getDouble("sampler_energy"), 0.5, "trained sampler's energy vs Gibbs");
+    assertTrue(s.getDouble("sampler_nn_correlation") > 0.1, "trained sampler's correlation " + s.getDouble("sampler_nn_correlation"));
   }
 }

@@ -2,13 +2,17 @@ package org.gfn.model.config;
 
 import java.io.File;
 
-/** Finds data files named in the configuration: as given, else relative to a parent folder. */
+/**
+ * Finds data files named in the configuration: an absolute path as given; a relative one from the
+ * working folder and up to three of its parents, then from the project root that the launcher
+ * names in the system property {@code gfn.home}. The shipped data sets live in {@code data/}.
+ */
 public final class DataFiles {
   private DataFiles() {}
 
   /**
-   * @return the absolute path of {@code path}, looked up from the working folder and then from
-   *     up to three of its parents
+   * @return the absolute path of {@code path}, looked up from the working folder, up to three of
+   *     its parents, and the project root ({@code -Dgfn.home})
    * @throws SettingsException naming {@code key} when the file is nowhere
    */
   public static String locate(String path, String key) {
@@ -22,7 +26,9 @@ public final class DataFiles {
       File c = new File(dir, path);
       if (c.isFile()) return c.getAbsolutePath();
     }
+    String home = System.getProperty("gfn.home");
+    if (home != null && new File(home, path).isFile()) return new File(home, path).getAbsolutePath();
     throw new SettingsException(key + " = " + path + ": the data file does not exist (looked in "
-        + new File("").getAbsolutePath() + " and its parents)");
+        + new File("").getAbsolutePath() + " and its parents" + (home == null ? "" : ", and in " + home) + ")");
   }
 }

@@ -53,9 +53,13 @@ public final class EnvironmentFactory {
 
   /** The reward table of a data-backed sequence task (TFBind8, QM9), loaded once per JVM. */
   public static RewardTable table(EnvSettings e) {
-    return TABLES.computeIfAbsent(e.type() + "|" + e.dataFile() + "|" + e.dataBeta(), k -> e.type().equals("tfbind8")
-        ? SequenceRewards.tfbind8(new File(e.dataFile()), e.dataBeta())
-        : SequenceRewards.qm9(new File(e.dataFile()), e.dataBeta()));
+    try {
+      return TABLES.computeIfAbsent(e.type() + "|" + e.dataFile() + "|" + e.dataBeta(), k -> e.type().equals("tfbind8")
+          ? SequenceRewards.tfbind8(new File(e.dataFile()), e.dataBeta())
+          : SequenceRewards.qm9(new File(e.dataFile()), e.dataBeta()));
+    } catch (IllegalArgumentException bad) { // a truncated, malformed or empty data file is bad input
+      throw new SettingsException("gfn.env." + e.type() + ".file: " + bad.getMessage(), bad);
+    }
   }
 
   /** The bit-sequence modes of {@code gfn.env.bitseq}. */

@@ -112,7 +112,9 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.train.replay-samples", 0, 1 << 20),
         trajectories,
         r.intIn("gfn.train.eval-every", 1, Integer.MAX_VALUE),
-        exploration, seed);
+        exploration, seed,
+        r.bool("gfn.train.exact-metrics"),
+        r.doubleIn("gfn.train.exact-eval-max-s", 0, 1e9, true));
     return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, c);
   }
 

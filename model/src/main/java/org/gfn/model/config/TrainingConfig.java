@@ -12,9 +12,12 @@ import org.gfn.model.rollout.Exploration;
  * @param evalEvery learner steps between evaluations
  * @param exploration behaviour policy of the rollouts
  * @param seed run seed; every rollout seed derives from (seed, step)
+ * @param exactMetrics whether enumerable spaces get exact metrics at each evaluation
+ * @param exactEvalMaxSeconds the estimated seconds of one exact evaluation above which a run is
+ *     refused at start
  */
 public record TrainingConfig(int batchSize, int replaySamples, long trajectories, int evalEvery,
-    Exploration exploration, long seed) {
+    Exploration exploration, long seed, boolean exactMetrics, double exactEvalMaxSeconds) {
   public TrainingConfig {
     if (batchSize < 1) throw new IllegalArgumentException("train.batch-size must be >= 1, got " + batchSize);
     if (replaySamples < 0) throw new IllegalArgumentException("train.replay-samples must be >= 0, got " + replaySamples);

@@ -7,10 +7,12 @@ import org.gfn.model.config.EnvironmentFactory;
 import org.gfn.model.config.Settings;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.learn.MemoryEstimate;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.rollout.Seeds;
 import org.gfn.replay.ReplayBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,10 +26,35 @@ import org.nd4j.linalg.api.buffer.DataType;
 public final class Components {
   private Components() {}
 
+  /**
+   * The run's task: the environment, and its exact space when it can be enumerated, exact metrics
+   * are on and one evaluation fits {@code gfn.train.exact-eval-max-s}. Also refuses, before any
+   * work, a policy that would not fit in memory.
+   */
+  public static Task task(Settings s) {
+    Environment env = EnvironmentFactory.environment(s.env());
+    PolicyArchitecture arch = architecture(s, env, objective(s));
+    MemoryEstimate.check(arch, rowsPerStep(s, env));
+    boolean exact = s.train().exactMetrics() && env.enumerableStates() > 0;
+    if (exact) {
+      float[] zeros = new float[arch.paramCount()];
+      ExactBudget.check(env, new PolicySnapshot(0, arch, zeros).forwardEvaluator(), s.train().exactEvalMaxSeconds());
+    }
+    return task(s.env(), env, exact);
+  }
+
   /** The environment (and its exact space when it can be enumerated). */
   public static Task task(EnvSettings e) {
     Environment env = EnvironmentFactory.environment(e);
-    return new Task(env, env.enumerableStates() > 0 ? StateSpace.of(env) : null,
+    return task(e, env, env.enumerableStates() > 0);
+  }
+
+  private static long rowsPerStep(Settings s, Environment env) {
+    return (long) (s.train().batchSize() + s.train().replaySamples()) * env.maxTrajectoryLength();
+  }
+
+  private static Task task(EnvSettings e, Environment env, boolean exact) {
+    return new Task(env, exact ? StateSpace.of(env) : null,
         e.type().equals("bitseq") ? EnvironmentFactory.modes(e) : null,
         e.dataFile().isEmpty() ? null : EnvironmentFactory.table(e), e.topFraction());
   }
@@ -52,6 +79,7 @@ public final class Components {
   public static Learner learner(Settings s, Environment env, LearnerConfig config) {
     Objective objective = objective(s);
     PolicyArchitecture arch = architecture(s, env, objective);
+    MemoryEstimate.check(arch, rowsPerStep(s, env));
     PolicyNetwork net = new PolicyNetwork(arch, config.learningRate(),
         config.schedule()::multiplier, Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
     return new Learner(config, net, objective, env);

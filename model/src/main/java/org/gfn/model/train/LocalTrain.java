@@ -49,7 +49,7 @@ public final class LocalTrain implements Callable<Integer> {
       runEnergyBased(s, eb);
       return 0;
     }
-    Task task = Components.task(s.env());
+    Task task = Components.task(s);
     Learner learner = Components.learner(s, task.env());
     System.out.println(Backend.describe());
     System.out.println("training " + s.objective() + " on " + task.env().name() + " for "

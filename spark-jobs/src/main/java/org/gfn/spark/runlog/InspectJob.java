@@ -54,7 +54,7 @@ public final class InspectJob implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return Sessions.with(given, master, "local[1]", spark -> {
+    return Sessions.with(given, master, "local[1]", "", Sessions.DEFAULT_EXECUTOR_WAIT_S, spark -> {
       inspect(spark, runDir, out);
       return 0;
     });
@@ -63,6 +63,11 @@ public final class InspectJob implements Callable<Integer> {
   public static void inspect(SparkSession spark, File runDir, PrintStream out) throws IOException {
     long n = ReplayLog.open(spark, runDir).count();
     out.println("replay log of " + runDir.getAbsolutePath() + ": " + n + " trajectories");
+    Row sound = spark.sql(InspectQueries.CONSISTENCY).first();
+    if (sound.getLong(0) > 1 || sound.getLong(1) > 0) {
+      out.println("warning: this log holds " + sound.getLong(0) + " runs (run_id) and " + sound.getLong(1)
+          + " duplicate trajectory ids: the run directory was reused, so the figures below mix runs");
+    }
     for (var q : InspectQueries.ALL.entrySet()) {
       org.apache.spark.sql.Dataset<Row> result = spark.sql(q.getValue());
       List<Row> rows = result.collectAsList();

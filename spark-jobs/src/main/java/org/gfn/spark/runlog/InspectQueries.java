@@ -12,6 +12,11 @@ public final class InspectQueries {
 
   public static final Map<String, String> ALL = new LinkedHashMap<>();
 
+  /** Runs in the log and trajectory ids logged more than once: both 1 and 0 in a sound log. */
+  public static final String CONSISTENCY = """
+      SELECT COUNT(DISTINCT run_id) AS runs, COUNT(*) - COUNT(DISTINCT trajectory_id) AS duplicate_ids
+      FROM replay""";
+
   static {
     ALL.put("trajectories per policy version", """
         SELECT policy_version, COUNT(*) AS trajectories, AVG(log_reward) AS mean_log_reward

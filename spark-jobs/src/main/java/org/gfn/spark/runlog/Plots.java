@@ -20,7 +20,33 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG plots of a run: metrics over time (from metrics.jsonl) and the sample distribution. */
 public final class Plots {
+  /**
+   * Points per plotted series at most: larger series are averaged in consecutive buckets
+   * (rendering millions of points took XChart over 13 minutes on a 47^4 grid).
+   */
+  public static final int MAX_POINTS = 2_000;
+
   private Plots() {}
+
+  /** {@code ys} (at {@code xs}) averaged over consecutive buckets so at most {@link #MAX_POINTS} remain. */
+  public static List<List<Double>> bounded(List<Double> xs, List<Double> ys) {
+    if (xs.size() <= MAX_POINTS) return List.of(xs, ys);
+    int per = (xs.size() + MAX_POINTS - 1) / MAX_POINTS;
+    List<Double> bx = new ArrayList<>();
+    List<Double> by = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i += per) {
+      int end = Math.min(xs.size(), i + per);
+      double sx = 0;
+      double sy = 0;
+      for (int j = i; j < end; j++) {
+        sx += xs.get(j);
+        sy += ys.get(j);
+      }
+      bx.add(sx / (end - i));
+      by.add(sy / (end - i));
+    }
+    return List.of(bx, by);
+  }
 
   public static List<File> write(RunDirectory run, StateSpace space, PolicyEvaluator policy,
       List<Trajectory> recent) throws IOException {
@@ -59,7 +85,8 @@ public final class Plots {
     XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(x).yAxisTitle(y).build();
     c.getStyler().setYAxisLogarithmic(logY);
     c.getStyler().setLegendVisible(false);
-    c.addSeries(y, xs, ys).setMarker(SeriesMarkers.NONE);
+    List<List<Double>> b = bounded(xs, ys);
+    c.addSeries(y, b.get(0), b.get(1)).setMarker(SeriesMarkers.NONE);
     File f = new File(run.plots(), y + ".png");
     BitmapEncoder.saveBitmap(c, f.getPath(), BitmapEncoder.BitmapFormat.PNG);
     return f;
@@ -88,12 +115,15 @@ public final class Plots {
         target.add(pi[i]);
         sampler.add(p[i]);
       }
-      c = new XYChartBuilder().width(800).height(500).title("terminal distribution: sampler vs R/Z")
+      c = new XYChartBuilder().width(800).height(500).title("terminal distribution: sampler vs R/Z"
+              + (xs.size() > MAX_POINTS ? " (means of " + ((xs.size() + MAX_POINTS - 1) / MAX_POINTS) + " states)" : ""))
           .xAxisTitle("terminal states, by target probability").yAxisTitle("probability").build();
       c.getStyler().setXAxisDecimalPattern("#");
       c.getStyler().setXAxisTickMarkSpacingHint(120);
-      c.addSeries("sampler p(x)", xs, sampler).setMarker(SeriesMarkers.NONE);
-      c.addSeries("target R(x)/Z", xs, target).setMarker(SeriesMarkers.NONE);
+      List<List<Double>> bs = bounded(xs, sampler);
+      List<List<Double>> bt = bounded(xs, target);
+      c.addSeries("sampler p(x)", bs.get(0), bs.get(1)).setMarker(SeriesMarkers.NONE);
+      c.addSeries("target R(x)/Z", bt.get(0), bt.get(1)).setMarker(SeriesMarkers.NONE);
     } else {
       if (recent.isEmpty()) return null;
       double[] lr = recent.stream().mapToDouble(Trajectory::logReward).sorted().toArray();

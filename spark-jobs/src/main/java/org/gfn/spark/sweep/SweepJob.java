@@ -74,9 +74,17 @@ public final class SweepJob implements Callable<Integer> {
       dir = new File("sweeps", name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
     if (!dir.isDirectory() && !dir.mkdirs()) throw new SettingsException("cannot create sweep directory " + dir);
-    Files.copy(specFile.toPath(), new File(dir, "spec.conf").toPath(), StandardCopyOption.REPLACE_EXISTING);
+    File saved = new File(dir, "spec.conf");
+    if (saved.isFile()) {
+      List<String> changed = SweepSpec.differences(saved, specFile);
+      if (!changed.isEmpty()) {
+        throw new SettingsException("sweep directory " + dir + " holds results of a different spec (" + String.join("; ", changed)
+            + "); rerun with the spec it was started with, or choose another --out");
+      }
+    }
+    Files.copy(specFile.toPath(), saved.toPath(), StandardCopyOption.REPLACE_EXISTING);
     File results = dir;
-    return Sessions.with(given, master, "local[2]", spark -> {
+    return Sessions.with(given, master, "local[2]", "", Sessions.DEFAULT_EXECUTOR_WAIT_S, spark -> {
       sweep(spec, results, spark, out);
       return 0;
     });
@@ -180,7 +188,10 @@ public final class SweepJob implements Callable<Integer> {
       if (!trialDir.isDirectory() && !trialDir.mkdirs()) throw new IOException("cannot create " + trialDir);
       RunDirectory.writeAtomically(conf, trialConfig(spec, t).root().render(ConfigRenderOptions.defaults().setOriginComments(false)));
       File run = new File(trialDir, "run-" + attempt);
-      Map<String, Object> s = new TrainRun(conf, run, List.of(), null, null).execute(spark, line -> { });
+      // A sweep killed mid-trial left this attempt's run: continue it from its checkpoint, or start
+      // it again when it stopped before the first one (the attempt is not counted twice).
+      Map<String, Object> s = (TrainRun.hasCheckpoint(run) ? new TrainRun(null, null, List.of(), null, run, false)
+          : new TrainRun(conf, run, List.of(), null, null, true)).execute(spark, line -> { });
       double metric = s.containsKey(spec.metric()) ? ((Number) s.get(spec.metric())).doubleValue() : Double.NaN;
       if (Double.isNaN(metric)) throw new IllegalStateException("metric " + spec.metric() + " not reported by the run");
       return new TrialResult(t.id(), t.params(), t.seed(), "ok", attempt, metric, metric,

@@ -36,6 +36,29 @@ public record SweepSpec(File base, String mode, Map<String, List<String>> grid,
   /** One trial: its id, parameter assignment (axis key → value) and seed. */
   public record Trial(String id, Map<String, String> params, long seed) implements java.io.Serializable {}
 
+  /**
+   * The settings in which spec {@code now} differs from the spec {@code saved} with a sweep's
+   * results ("key: old -> new"); empty when they describe the same sweep.
+   */
+  static java.util.List<String> differences(File saved, File now) {
+    Map<String, String> a = flatten(saved);
+    Map<String, String> b = flatten(now);
+    java.util.List<String> out = new java.util.ArrayList<>();
+    java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String k : keys) {
+      if (!java.util.Objects.equals(a.get(k), b.get(k))) out.add(k + ": " + a.get(k) + " -> " + b.get(k));
+    }
+    return out;
+  }
+
+  private static Map<String, String> flatten(File f) {
+    Map<String, String> m = new java.util.TreeMap<>();
+    ConfigFactory.parseFile(f).resolve().entrySet()
+        .forEach(e -> m.put(e.getKey(), e.getValue().render(com.typesafe.config.ConfigRenderOptions.concise())));
+    return m;
+  }
+
   static SweepSpec parse(File file) {
     if (!file.isFile()) throw new SettingsException("sweep spec " + file + " does not exist");
     Config c;

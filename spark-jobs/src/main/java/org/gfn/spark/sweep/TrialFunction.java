@@ -35,7 +35,7 @@ public final class TrialFunction implements Function<TrialFunction.Input, TrialR
       if (EnergyBasedSettings.read(s).enabled()) {
         throw new SettingsException("sweeps train samplers; EB-GFN runs (gfn.ebgfn.enabled) are not supported in a sweep");
       }
-      Task task = Components.task(s.env());
+      Task task = Components.task(s);
       Learner learner = Components.learner(s, task.env());
       List<Evaluation> history = Components.localTrainer(s, task, learner).run(e -> { }, b -> { },
           () -> in.seconds() > 0 && (System.nanoTime() - t0) / 1e9 > in.seconds());

@@ -24,7 +24,8 @@ import org.gfn.replay.Trajectory;
  * corrupt, truncated or incompatible file is refused with a message that names it.
  */
 final class Checkpoint {
-  static final int FORMAT = 1;
+  /** Format 2 adds the replay sampler's random state; format 1 files are still read. */
+  static final int FORMAT = 2;
   private static final long MAGIC = 0x47464e434b505431L; // "GFNCKPT1"
 
   /**
@@ -33,9 +34,12 @@ final class Checkpoint {
    */
   record Counters(String runId, long steps, SparkRollouts.Position rollouts, long trained, double wallSeconds) {}
 
+  /** The replay buffer as a checkpoint keeps it: contents, oldest first, and the sampler's state. */
+  record Replay(List<Trajectory> contents, long samplerState) {}
+
   private Checkpoint() {}
 
-  static File write(File dir, Counters c, Learner learner, List<Trajectory> replay,
+  static File write(File dir, Counters c, Learner learner, Replay replay,
       List<String> logFiles, int keep) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);
@@ -49,8 +53,9 @@ final class Checkpoint {
     out.writeLong(c.trained());
     out.writeDouble(c.wallSeconds());
     learner.save(out);
-    out.writeInt(replay.size());
-    for (Trajectory t : replay) writeTrajectory(out, t);
+    out.writeInt(replay.contents().size());
+    for (Trajectory t : replay.contents()) writeTrajectory(out, t);
+    out.writeLong(replay.samplerState());
     out.writeInt(logFiles.size());
     for (String f : logFiles) out.writeUTF(f);
     out.flush();
@@ -66,6 +71,10 @@ final class Checkpoint {
       f.writeLong(payload.length);
       f.writeLong(crc.getValue());
       f.write(payload);
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp.toPath());
+      throw new IOException("cannot write checkpoint " + tmp + " (" + payload.length / 1_000_000 + " MB; disk full?): "
+          + e.getMessage(), e);
     }
     Files.move(tmp.toPath(), target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     List<File> all = list(dir);
@@ -93,8 +102,8 @@ final class Checkpoint {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
     if (all.length < 28 || in.readLong() != MAGIC) throw new IOException("checkpoint " + file + " is not a checkpoint file (bad header)");
     int format = in.readInt();
-    if (format != FORMAT) {
-      throw new IOException("checkpoint " + file + " has format " + format + "; this build reads format " + FORMAT);
+    if (format != 1 && format != FORMAT) {
+      throw new IOException("checkpoint " + file + " has format " + format + "; this build reads formats 1 to " + FORMAT);
     }
     long len = in.readLong();
     long expected = in.readLong();
@@ -115,14 +124,15 @@ final class Checkpoint {
     int n = p.readInt();
     List<Trajectory> replay = new ArrayList<>(n);
     for (int i = 0; i < n; i++) replay.add(readTrajectory(p));
+    long samplerState = format >= 2 ? p.readLong() : 0; // format 1: the sampler restarts from its seed
     int files = p.readInt();
     List<String> logFiles = new ArrayList<>(files);
     for (int i = 0; i < files; i++) logFiles.add(p.readUTF());
-    return new Restored(c, replay, logFiles);
+    return new Restored(c, new Replay(replay, samplerState), logFiles, format >= 2);
   }
 
   /** A verified checkpoint's contents (the learner was restored in place). */
-  record Restored(Counters counters, List<Trajectory> replay, List<String> logFiles) {}
+  record Restored(Counters counters, Replay replay, List<String> logFiles, boolean hasSamplerState) {}
 
   private static void writeTrajectory(DataOutputStream out, Trajectory t) throws IOException {
     out.writeLong(t.id());

@@ -1,6 +1,5 @@
 package org.gfn.spark.train;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.apache.spark.sql.SparkSession;
 import org.gfn.envs.GibbsSampler;
 import org.gfn.envs.IsingModel;
 import org.gfn.model.config.Settings;
-import org.gfn.model.config.SettingsException;
 import org.gfn.model.ebgfn.EnergyBasedRun;
 import org.gfn.model.ebgfn.EnergyBasedSettings;
 import org.gfn.model.learn.Backend;
@@ -31,15 +29,12 @@ import org.gfn.spark.runlog.RunDirectory;
 public final class EnergyBasedJob {
   private EnergyBasedJob() {}
 
-  /** Runs EB-GFN into a new run directory; {@code given} is a shared session or null. */
+  /** Runs EB-GFN into an unused run directory; {@code given} is a shared session or null. */
   static Map<String, Object> run(RunDirectory run, Settings settings, SparkSettings spark, EnergyBasedSettings eb,
       SparkSession given, String master, Consumer<String> progress) throws Exception {
-    if (new File(run.root, "summary.json").exists() || new File(run.root, "metrics.jsonl").exists()) {
-      throw new SettingsException("run directory " + run.root + " already holds a run; choose another --out");
-    }
     run.create();
     run.writeConfig(settings.config());
-    return Sessions.with(given, master, spark.master(), session -> {
+    return Sessions.with(given, master, spark.master(), spark.driverHost(), spark.executorWaitSeconds(), session -> {
       progress.accept(Backend.describe());
       Map<String, Object> summary = execute(settings, eb, run,
           JavaSparkContext.fromSparkContext(session.sparkContext()), progress);

@@ -39,12 +39,16 @@ public final class TrainJob implements Callable<Integer> {
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a stopped or killed run from its last checkpoint")
     File resume;
 
+    @Option(names = "--overwrite", description = "replace an earlier run in RUN_DIR (default: refuse a used folder)")
+    boolean overwrite;
+
     void check() {
       if (conf == null && resume == null) throw new SettingsException("no configuration file given (train --help shows the usage)");
       if (resume != null && out != null && !out.getAbsoluteFile().equals(resume.getAbsoluteFile())) {
         throw new SettingsException("--resume continues in RUN_DIR itself; drop --out");
       }
       if (resume != null && conf != null) throw new SettingsException("--resume uses the run's own config.conf; drop " + conf);
+      if (resume != null && overwrite) throw new SettingsException("--overwrite starts a new run; it does not go with --resume");
     }
   }
 
@@ -70,8 +74,12 @@ public final class TrainJob implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     args.check();
-    Map<String, Object> summary = new TrainRun(args.conf, args.out, args.sets, args.master, args.resume)
+    Map<String, Object> summary = new TrainRun(args.conf, args.out, args.sets, args.master, args.resume, args.overwrite)
         .execute(session, out::println);
+    if (Boolean.TRUE.equals(summary.get("already_complete"))) {
+      out.println("nothing to do; outputs in " + summary.get("run_dir"));
+      return 0;
+    }
     if ("ebgfn".equals(summary.get("mode"))) {
       out.printf("done: EB-GFN, %s iterations, log-RMSE(J) %.3f (J = 0) -> %.3f%n", summary.get("iterations"),
           (double) summary.get("initial_log_rmse_j"), (double) summary.get("final_log_rmse_j"));

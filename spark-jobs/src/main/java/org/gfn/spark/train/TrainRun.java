@@ -47,35 +47,55 @@ public final class TrainRun {
   private final List<String> sets;
   private final String master;
   private final File resume;
+  private final boolean overwrite;
 
-  public TrainRun(File conf, File out, List<String> sets, String master, File resume) {
+  /**
+   * @param resume a run directory to continue (then {@code conf} and {@code out} are null)
+   * @param overwrite whether an earlier run in {@code out} is removed instead of refused
+   */
+  public TrainRun(File conf, File out, List<String> sets, String master, File resume, boolean overwrite) {
     this.conf = conf;
     this.out = out;
     this.sets = sets;
     this.master = master;
     this.resume = resume;
+    this.overwrite = overwrite;
+  }
+
+  /** Whether {@code runDir} holds a checkpoint that {@code --resume} can continue from. */
+  public static boolean hasCheckpoint(File runDir) {
+    return !Checkpoint.list(new File(runDir, "checkpoints")).isEmpty();
   }
 
   public Map<String, Object> execute(SparkSession given, Consumer<String> progress) throws Exception {
     Settings settings = Settings.load(resume != null ? resumedConfig() : ConfigLoader.load(conf, sets));
     SparkSettings spark = SparkSettings.read(new ConfigReader(settings.config()));
     EnergyBasedSettings eb = EnergyBasedSettings.read(settings);
+    RunDirectory run = runDirectory(settings);
     if (eb.enabled()) {
       if (resume != null) throw new SettingsException("EB-GFN runs (gfn.ebgfn.enabled) write no checkpoints and cannot be resumed");
-      return EnergyBasedJob.run(runDirectory(settings), settings, spark, eb, given, master, progress);
+      claim(run, progress);
+      return EnergyBasedJob.run(run, settings, spark, eb, given, master, progress);
     }
-    RunDirectory run = runDirectory(settings);
-    if (resume == null && !Checkpoint.list(run.checkpoints()).isEmpty()) {
-      throw new SettingsException("run directory " + run.root + " already holds a run; continue it with --resume "
-          + run.root + " or choose another --out");
-    }
-    run.create();
-    Task task = Components.task(settings.env());
+    Task task = Components.task(settings); // data, memory, exact-metrics budget: bad input fails before any write
     Learner learner = Components.learner(settings, task.env());
     ReplayBuffer replay = Components.replay(settings);
+    if (resume == null) claim(run, progress);
+    run.create();
+    List<String> leftovers = run.removeLeftovers();
+    if (!leftovers.isEmpty()) progress.accept("removed what an interrupted write left behind: " + leftovers);
     Checkpoint.Counters start = resume != null ? restore(run, learner, replay, progress) : fresh(run, settings);
+    if (resume != null && start.trained() >= settings.train().trajectories()) {
+      progress.accept("run " + run.root + " is complete: " + start.trained() + " of " + settings.train().trajectories()
+          + " trajectories trained; raise the budget to continue (--set train.trajectories=N)");
+      Map<String, Object> done = run.readSummary();
+      Map<String, Object> summary = done != null ? done : new java.util.LinkedHashMap<>();
+      summary.put("already_complete", true);
+      summary.put("run_dir", run.root.getPath());
+      return summary;
+    }
 
-    return Sessions.with(given, master, spark.master(), session -> {
+    return Sessions.with(given, master, spark.master(), spark.driverHost(), spark.executorWaitSeconds(), session -> {
       try (ReplayLogWriter log = new ReplayLogWriter(run.root, start.runId(), spark.replayLogRows())) {
         return train(session, settings, spark, run, task, learner, replay, log, start, progress);
       }
@@ -99,7 +119,8 @@ public final class TrainRun {
     TrainingLoop.Checkpointer checkpointer = stats -> {
       log.flush();
       Checkpoint.write(run.checkpoints(), new Checkpoint.Counters(start.runId(), learner.steps(), rollouts.position(),
-          stats.trained(), stats.wall()), learner, replay.contents(), log.files(), spark.checkpointsKept());
+          stats.trained(), stats.wall()), learner, new Checkpoint.Replay(replay.contents(), replay.samplerState()),
+          log.files(), spark.checkpointsKept());
     };
     TrainingLoop loop = new TrainingLoop(learner, rollouts, replay, task.space(), discovery,
         new TrainingLoop.Options(settings.train().batchSize(), settings.train().replaySamples(),
@@ -131,6 +152,18 @@ public final class TrainRun {
     return summary;
   }
 
+  /** Makes sure {@code run} holds no earlier run: refused, or removed with --overwrite. */
+  private void claim(RunDirectory run, Consumer<String> progress) throws IOException {
+    List<String> used = run.runFiles();
+    if (used.isEmpty()) return;
+    if (!overwrite) {
+      throw new SettingsException("run directory " + run.root + " already holds a run (" + String.join(", ", used)
+          + "); continue it with --resume " + run.root + ", replace it with --overwrite, or choose another --out");
+    }
+    run.clear();
+    progress.accept("--overwrite: removed the earlier run in " + run.root + " (" + String.join(", ", used) + ")");
+  }
+
   private Checkpoint.Counters fresh(RunDirectory run, Settings settings) {
     run.writeConfig(settings.config());
     return new Checkpoint.Counters(UUID.randomUUID().toString(), 0, SparkRollouts.Position.START, 0, 0);
@@ -139,18 +172,24 @@ public final class TrainRun {
   private static Checkpoint.Counters restore(RunDirectory run, Learner learner, ReplayBuffer replay,
       Consumer<String> progress) throws IOException {
     List<File> ckpts = Checkpoint.list(run.checkpoints());
-    if (ckpts.isEmpty()) throw new SettingsException("no checkpoint in " + run.checkpoints() + " to resume from");
+    if (ckpts.isEmpty()) {
+      throw new SettingsException("no checkpoint in " + run.checkpoints() + " to resume from (the run stopped before"
+          + " its first checkpoint); start it again with --out " + run.root + " --overwrite");
+    }
     Checkpoint.Restored r;
     try {
       r = Checkpoint.read(ckpts.get(0), learner);
     } catch (IOException e) {
       throw new SettingsException(e.getMessage() + "; the run was not resumed (delete that file to resume from an older checkpoint)");
     }
-    replay.addAll(r.replay());
+    replay.addAll(r.replay().contents());
+    if (r.hasSamplerState()) replay.restoreSamplerState(r.replay().samplerState());
     int discarded = ReplayLogWriter.discardUncommitted(run.root, r.logFiles());
     Checkpoint.Counters start = r.counters();
+    int rows = run.truncateMetricsAfter(start.steps());
     progress.accept("resuming " + run.root + " from learner step " + start.steps() + " ("
-        + start.trained() + " trajectories trained; " + discarded + " uncommitted replay-log files discarded)");
+        + start.trained() + " trajectories trained; " + discarded + " uncommitted replay-log files discarded; " + rows
+        + " metrics rows written after the checkpoint discarded)");
     return start;
   }
 
