@@ -90,6 +90,8 @@ class SequenceTaskTrainingTest {
     assertTrue(after.tv() < 0.5 * before.tv(), "exact TV " + before.tv() + " -> " + after.tv());
     assertTrue(trainedTop > uniformTop, "top-100 mean reward " + uniformTop + " -> " + trainedTop);
     double[] chance = uniformDiscoveries(task, uniform, modes.observed());
+    System.out.printf("%s: true top-K found %d of %d; uniform policy, as many samples: %.1f ± %.1f%n", type,
+        modes.discovered(), modes.total(), chance[0], chance[1]);
     assertTrue(modes.discovered() > chance[0] + 3 * chance[1], "true top-K found " + modes.discovered()
         + " vs " + String.format("%.1f ± %.1f", chance[0], chance[1]) + " expected of as many uniform samples");
   }
