@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** TFBind8 and QM9 block strings on the real data in ../shared/data. */
+/** TFBind8 and QM9 block strings on the real data shipped in data/. */
 class SequenceTasksTest {
-  static final File TFBIND8 = new File("../../shared/data/tfbind8/SIX6_REF_R1_8mers.txt");
-  static final File QM9 = new File("../../shared/data/qm9str/qm9str_proxy.tsv.gz");
+  static final File TFBIND8 = new File("../data/tfbind8/SIX6_REF_R1_8mers.txt");
+  static final File QM9 = new File("../data/qm9str/qm9str_proxy.tsv.gz");
   static RewardTable tf;
   static RewardTable qm;
   @TempDir File dir;
