@@ -7,5 +7,5 @@ package org.gfn.model.config;
 public record EnvSettings(String type, int dim, int height, String reward, double r0, double r1,
     double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold,
     String rewardClass, String dataFile, double dataBeta, boolean appendOnly, double topFraction,
-    int isingSide, double isingSigma)
+    int isingSide, double isingSigma, String phyloFile, double phyloAlpha, double phyloOffset)
     implements java.io.Serializable {}

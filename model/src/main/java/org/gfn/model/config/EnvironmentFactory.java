@@ -14,14 +14,17 @@ import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.SpinSequence;
+import org.gfn.envs.phylo.Alignment;
+import org.gfn.envs.phylo.PhyloForest;
 
 /**
  * Turns {@link EnvSettings} into an environment and its reward. This is all an executor builds,
  * so it depends on {@code envs} alone: no learner, no DL4J (checked by a dependency test).
  */
 public final class EnvironmentFactory {
-  /** Reward tables are loaded once per JVM (driver and each executor). */
+  /** Reward tables and alignments are loaded once per JVM (driver and each executor). */
   private static final Map<String, RewardTable> TABLES = new ConcurrentHashMap<>();
+  private static final Map<String, Alignment> ALIGNMENTS = new ConcurrentHashMap<>();
 
   private EnvironmentFactory() {}
 
@@ -32,6 +35,9 @@ public final class EnvironmentFactory {
       LogReward r = custom != null ? custom : table(e);
       return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
+    }
+    if (e.type().equals("phylo")) {
+      return new PhyloForest(alignment(e), e.phyloOffset(), e.phyloAlpha());
     }
     if (e.type().equals("ising")) {
       IsingModel model = isingModel(e);
@@ -59,6 +65,15 @@ public final class EnvironmentFactory {
           : SequenceRewards.qm9(new File(e.dataFile()), e.dataBeta()));
     } catch (IllegalArgumentException bad) { // a truncated, malformed or empty data file is bad input
       throw new SettingsException("gfn.env." + e.type() + ".file: " + bad.getMessage(), bad);
+    }
+  }
+
+  /** The alignment of {@code gfn.env.phylo}, read once per JVM; a malformed file is bad input. */
+  public static Alignment alignment(EnvSettings e) {
+    try {
+      return ALIGNMENTS.computeIfAbsent(e.phyloFile(), f -> Alignment.readFasta(new File(f)));
+    } catch (IllegalArgumentException bad) {
+      throw new SettingsException("gfn.env.phylo: " + bad.getMessage(), bad);
     }
   }
 

@@ -1,0 +1,240 @@
+package org.gfn.envs.phylo;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.gfn.envs.Environment;
+
+/**
+ * PhyloGFN's tree-building environment (Zhou et al., ICLR 2024) with a parsimony reward: a state
+ * is a forest of rooted binary trees over the alignment's n taxa ({@link Forest}: canonical
+ * int[2(n−1)]); from n single taxa, each forward action merges two roots, and after n − 1 merges
+ * exit is the only legal action. Forward action {@code a} merges the roots in slots (i, j), i &lt; j
+ * (pairs in row-major order), exit is the last; backward action {@code i} splits the root in slot
+ * i into its two subtrees. log R(T) = (C − M(T)) / α with M the Fitch parsimony score; the
+ * intermediate energy of a forest is (C − Σ_trees M) / α, so forward-looking DB trains on it and it
+ * equals log R at the end. Features: per slot, whether it is a root and its root's Fitch sets
+ * (4 floats per site): n·(1 + 4·sites).
+ */
+public final class PhyloForest implements Environment {
+  private static final long MAX_ENUMERABLE = 5_000_000L;
+
+  private final Alignment data;
+  private final int n;
+  private final double offset;
+  private final double alpha;
+  private final int[] pairI;
+  private final int[] pairJ;
+
+  /**
+   * @param offset C, the reward's offset (a data set's usual constant, so log R stays moderate)
+   * @param alpha α &gt; 0, the reward's temperature
+   */
+  public PhyloForest(Alignment data, double offset, double alpha) {
+    if (!(alpha > 0)) throw new IllegalArgumentException("parsimony reward alpha must be > 0, got " + alpha);
+    this.data = data;
+    this.n = data.taxa();
+    this.offset = offset;
+    this.alpha = alpha;
+    int pairs = n * (n - 1) / 2;
+    pairI = new int[pairs];
+    pairJ = new int[pairs];
+    int a = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        pairI[a] = i;
+        pairJ[a] = j;
+        a++;
+      }
+    }
+  }
+
+  public Alignment alignment() {
+    return data;
+  }
+
+  /** The forward action that merges the roots in slots i &lt; j. */
+  public int mergeAction(int i, int j) {
+    return i * (2 * n - i - 1) / 2 + (j - i - 1);
+  }
+
+  @Override
+  public String name() {
+    return "phylo(taxa=" + n + ",sites=" + data.sites() + ")";
+  }
+
+  @Override
+  public int stateSize() {
+    return 2 * (n - 1);
+  }
+
+  @Override
+  public int numActions() {
+    return pairI.length + 1;
+  }
+
+  @Override
+  public int numBackwardActions() {
+    return n;
+  }
+
+  @Override
+  public int[] initialState() {
+    return new int[stateSize()];
+  }
+
+  @Override
+  public boolean isInitial(int[] s) {
+    return s[0] == 0 && s[1] == 0;
+  }
+
+  @Override
+  public void forwardMask(int[] s, boolean[] mask) {
+    long[] nodes = Forest.nodes(s);
+    long[] roots = Forest.roots(nodes, n);
+    boolean done = nodes.length == n - 1;
+    for (int a = 0; a < pairI.length; a++) mask[a] = !done && roots[pairI[a]] != 0 && roots[pairJ[a]] != 0;
+    mask[pairI.length] = done;
+  }
+
+  @Override
+  public void backwardMask(int[] s, boolean[] mask) {
+    long[] roots = Forest.roots(Forest.nodes(s), n);
+    for (int i = 0; i < n; i++) mask[i] = Long.bitCount(roots[i]) >= 2;
+  }
+
+  @Override
+  public int[] step(int[] s, int a) {
+    long[] nodes = Forest.nodes(s);
+    long[] roots = Forest.roots(nodes, n);
+    if (a < 0 || a >= pairI.length || roots[pairI[a]] == 0 || roots[pairJ[a]] == 0 || nodes.length == n - 1) {
+      throw new IllegalArgumentException("illegal forward action " + a + " in " + describe(nodes));
+    }
+    long[] next = java.util.Arrays.copyOf(nodes, nodes.length + 1);
+    next[nodes.length] = roots[pairI[a]] | roots[pairJ[a]];
+    return Forest.state(next, n);
+  }
+
+  @Override
+  public int[] backwardStep(int[] s, int b) {
+    long[] nodes = Forest.nodes(s);
+    long[] roots = Forest.roots(nodes, n);
+    if (b < 0 || b >= n || Long.bitCount(roots[b]) < 2) {
+      throw new IllegalArgumentException("illegal backward action " + b + " in " + describe(nodes));
+    }
+    long[] prev = java.util.Arrays.stream(nodes).filter(m -> m != roots[b]).toArray();
+    return Forest.state(prev, n);
+  }
+
+  @Override
+  public int backwardActionOf(int[] parent, int a) {
+    return pairI[a];
+  }
+
+  @Override
+  public int forwardActionOf(int[] s, int b) {
+    long[] nodes = Forest.nodes(s);
+    long[] c = Forest.children(nodes, Forest.roots(nodes, n)[b]);
+    return mergeAction(b, Long.numberOfTrailingZeros(c[1]));
+  }
+
+  /** Fitch parsimony score of every tree of the forest, summed (0 for the initial state). */
+  public int parsimony(int[] s) {
+    return fitch(Forest.nodes(s)).cost;
+  }
+
+  /** The Fitch sets of every internal node (children before parents) and their summed cost. */
+  private record FitchSets(Map<Long, long[]> sets, int cost) {}
+
+  private FitchSets fitch(long[] nodes) {
+    Map<Long, long[]> sets = new HashMap<>();
+    int cost = 0;
+    long[] bySize = java.util.Arrays.stream(nodes).boxed()
+        .sorted(java.util.Comparator.comparingInt(Long::bitCount)).mapToLong(Long::longValue).toArray();
+    for (long m : bySize) {
+      long[] c = Forest.children(nodes, m);
+      long[] out = new long[data.words()];
+      cost += Fitch.merge(setOf(c[0], sets), setOf(c[1], sets), out);
+      sets.put(m, out);
+    }
+    return new FitchSets(sets, cost);
+  }
+
+  private long[] setOf(long m, Map<Long, long[]> sets) {
+    return Long.bitCount(m) == 1 ? data.leaf(Long.numberOfTrailingZeros(m)) : sets.get(m);
+  }
+
+  @Override
+  public double logReward(int[] x) {
+    return (offset - parsimony(x)) / alpha;
+  }
+
+  @Override
+  public double intermediateLogReward(int[] s) {
+    return (offset - parsimony(s)) / alpha;
+  }
+
+  @Override
+  public boolean hasIntermediateRewards() {
+    return true;
+  }
+
+  @Override
+  public int featureSize() {
+    return n * (1 + 4 * data.sites());
+  }
+
+  @Override
+  public void encode(int[] s, float[] out, int offsetOut) {
+    long[] nodes = Forest.nodes(s);
+    long[] roots = Forest.roots(nodes, n);
+    int per = 1 + 4 * data.sites();
+    java.util.Arrays.fill(out, offsetOut, offsetOut + n * per, 0f);
+    Map<Long, long[]> sets = fitch(nodes).sets;
+    for (int i = 0; i < n; i++) {
+      if (roots[i] == 0) continue;
+      int base = offsetOut + i * per;
+      out[base] = 1f;
+      long[] set = setOf(roots[i], sets);
+      for (int site = 0; site < data.sites(); site++) {
+        int bits = (int) (set[site / 16] >>> (4 * (site % 16))) & 0xF;
+        for (int k = 0; k < 4; k++) out[base + 1 + 4 * site + k] = (bits >> k) & 1;
+      }
+    }
+  }
+
+  @Override
+  public int maxTrajectoryLength() {
+    return n;
+  }
+
+  /**
+   * Forests on n labelled taxa: F(n) = Σ_m C(n−1, m−1)·(2m−3)!!·F(n−m) (the tree holding taxon 1 has
+   * m taxa); 27,007 for n = 7. Enumerable up to five million.
+   */
+  @Override
+  public long enumerableStates() {
+    double[] f = new double[n + 1];
+    f[0] = 1;
+    for (int k = 1; k <= n; k++) {
+      for (int m = 1; m <= k; m++) f[k] += binomial(k - 1, m - 1) * rootedTrees(m) * f[k - m];
+    }
+    return f[n] <= MAX_ENUMERABLE ? (long) Math.round(f[n]) : -1;
+  }
+
+  /** (2m − 3)!! rooted binary trees on m labelled leaves (1 for m = 1). */
+  public static double rootedTrees(int m) {
+    double r = 1;
+    for (int k = 2 * m - 3; k > 1; k -= 2) r *= k;
+    return r;
+  }
+
+  private static double binomial(int a, int b) {
+    double r = 1;
+    for (int i = 1; i <= b; i++) r = r * (a - b + i) / i;
+    return r;
+  }
+
+  private String describe(long[] nodes) {
+    return "a forest with " + nodes.length + " merges of " + n + " taxa";
+  }
+}
