@@ -16,7 +16,7 @@ import org.gfn.replay.Trajectory;
  * sampled ("modes discovered"), and the best {@value #BEST} distinct objects sampled (their mean
  * reward and mean pairwise Hamming distance: "top-100 reward" and "top-100 diversity").
  */
-public final class TopKTracker {
+public final class TopKTracker implements Discovery {
   /** Size of the best-so-far set. */
   public static final int BEST = 100;
   private final int vocab;
@@ -37,6 +37,7 @@ public final class TopKTracker {
     for (Trajectory t : batch) observe(t);
   }
 
+  @Override
   public void observe(Trajectory t) {
     observed++;
     int c = PrependAppendSequence.code(t.terminal(), vocab);
@@ -87,6 +88,7 @@ public final class TopKTracker {
   }
 
   /** Metrics fields: topk_found, topk_total, best100_mean_reward, best100_diversity. */
+  @Override
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("topk_found", (long) discovered());

@@ -3,6 +3,7 @@ package org.gfn.model.train;
 import java.util.Collections;
 import java.util.Map;
 import org.gfn.model.metrics.ExactReport;
+import org.gfn.model.metrics.ParsimonyTracker;
 import org.gfn.model.metrics.TopKTracker;
 
 /**
@@ -54,6 +55,7 @@ public record Evaluation(Map<String, Object> metrics, ExactReport exact) {
           exact.sumL1(), exact.tv(), exact.jsd(), exact.logZError()));
     }
     if (metrics.containsKey("topk_found")) sb.append(" | ").append(TopKTracker.progress(metrics));
+    if (metrics.containsKey("best_parsimony")) sb.append(" | ").append(ParsimonyTracker.progress(metrics));
     if (metrics.containsKey("staleness_mean")) {
       sb.append(String.format(" | staleness %.1f (max %s, dropped %s) | v%s", number("staleness_mean"),
           metrics.get("staleness_max"), metrics.get("dropped_stale"), metrics.get("policy_version")));

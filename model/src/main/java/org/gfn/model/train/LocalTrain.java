@@ -14,8 +14,10 @@ import org.gfn.model.ebgfn.EnergyBasedRun;
 import org.gfn.model.ebgfn.EnergyBasedSettings;
 import org.gfn.model.learn.Backend;
 import org.gfn.model.learn.Learner;
+import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.IsingComparison;
 import org.gfn.model.metrics.ModeTracker;
+import org.gfn.model.metrics.ParsimonyTracker;
 import org.gfn.model.metrics.SequenceLikelihood;
 import org.gfn.model.metrics.TopKTracker;
 import picocli.CommandLine.Command;
@@ -57,7 +59,7 @@ public final class LocalTrain implements Callable<Integer> {
         + (task.space() != null ? String.format(" (exact log Z = %.6f)", task.space().logZ()) : ""));
     ModeTracker modes = task.modes() == null ? null
         : new ModeTracker((BitSequence) task.env(), task.modes(), s.env().modeThreshold());
-    TopKTracker discovery = task.discoveryTracker();
+    Discovery discovery = task.discoveryTracker();
     new LocalTrainer(task.env(), learner, Components.replay(s), s.train(), task.space(), discovery).run(
         e -> System.out.println(e.progressLine() + (modes == null ? "" : " | modes " + modes.found() + "/" + modes.total())),
         b -> {
@@ -67,10 +69,14 @@ public final class LocalTrain implements Callable<Integer> {
       System.out.println(IsingComparison.of(EnvironmentFactory.isingModel(s.env()), task.env(),
           learner.snapshot().forwardEvaluator(), s.seed(), learner.steps()).line());
     }
-    if (discovery != null) {
+    if (discovery instanceof TopKTracker top) {
       System.out.printf("sequence result: over %d sampled trajectories, true top-K found %d/%d, best %d distinct:"
-          + " mean R %.4f, mean pairwise Hamming distance %.3f%n", discovery.observed(), discovery.discovered(),
-          discovery.total(), TopKTracker.BEST, discovery.bestMeanReward(), discovery.bestDiversity());
+          + " mean R %.4f, mean pairwise Hamming distance %.3f%n", top.observed(), top.discovered(),
+          top.total(), TopKTracker.BEST, top.bestMeanReward(), top.bestDiversity());
+    }
+    if (discovery instanceof ParsimonyTracker trees) {
+      System.out.println("phylo result: " + ParsimonyTracker.progress(trees.toMap()) + "; best trees (score, Newick):");
+      trees.bestTrees().stream().limit(5).forEach(line -> System.out.println("  " + line));
     }
     if (modes != null) {
       double rho = SequenceLikelihood.testSetSpearman((BitSequence) task.env(), task.modes(),

@@ -8,7 +8,7 @@ import org.gfn.envs.StateSpace;
 import org.gfn.model.Contracts;
 import org.gfn.model.config.TrainingConfig;
 import org.gfn.model.learn.Learner;
-import org.gfn.model.metrics.TopKTracker;
+import org.gfn.model.metrics.Discovery;
 import org.gfn.replay.ReplayBuffer;
 import org.gfn.replay.Trajectory;
 
@@ -23,7 +23,7 @@ public final class LocalTrainer {
   private final ReplayBuffer replay;
   private final TrainingConfig config;
   private final StateSpace space; // null when not enumerable
-  private final TopKTracker discovery; // null unless a data-backed sequence task
+  private final Discovery discovery; // null when the task tracks nothing
 
   public LocalTrainer(Environment env, Learner learner, ReplayBuffer replay, TrainingConfig config,
       StateSpace space) {
@@ -31,7 +31,7 @@ public final class LocalTrainer {
   }
 
   public LocalTrainer(Environment env, Learner learner, ReplayBuffer replay, TrainingConfig config,
-      StateSpace space, TopKTracker discovery) {
+      StateSpace space, Discovery discovery) {
     this.env = env;
     this.learner = learner;
     this.replay = replay;

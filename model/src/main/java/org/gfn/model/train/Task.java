@@ -5,6 +5,9 @@ import org.gfn.envs.Environment;
 import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.StateSpace;
+import org.gfn.envs.phylo.PhyloForest;
+import org.gfn.model.metrics.Discovery;
+import org.gfn.model.metrics.ParsimonyTracker;
 import org.gfn.model.metrics.TopKTracker;
 
 /**
@@ -19,8 +22,12 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
     this(env, space, modes, null, 0);
   }
 
-  /** A tracker of top-K discovery and the best 100 objects for a data-backed task, else null. */
-  public TopKTracker discoveryTracker() {
+  /**
+   * What to track about sampled objects: top-K discovery and the best 100 objects for a
+   * data-backed sequence task, the best trees for the phylogenetic one; else null.
+   */
+  public Discovery discoveryTracker() {
+    if (env instanceof PhyloForest forest) return new ParsimonyTracker(forest);
     return rewards == null ? null : new TopKTracker((PrependAppendSequence) env, topK());
   }
 

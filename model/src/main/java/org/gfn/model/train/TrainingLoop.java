@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.Contracts;
 import org.gfn.model.config.TrainingConfig;
+import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.ExactMetrics;
 import org.gfn.model.metrics.ExactReport;
-import org.gfn.model.metrics.TopKTracker;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.replay.ReplayBuffer;
 import org.gfn.replay.Trajectory;
@@ -65,7 +65,7 @@ public final class TrainingLoop {
   private final Contracts.RolloutSource source;
   private final ReplayBuffer replay;
   private final StateSpace space;
-  private final TopKTracker discovery;
+  private final Discovery discovery;
   private final Options options;
   private final RunStats stats;
   private final Checkpointer checkpointer;
@@ -77,11 +77,11 @@ public final class TrainingLoop {
   /**
    * @param replay the buffer replay samples come from (null: none)
    * @param space the exact state space for exact metrics (null: not enumerable)
-   * @param discovery top-K discovery metrics of data-backed tasks (null: none)
+   * @param discovery what the task tracks about sampled objects (null: nothing)
    * @param checkpointer null: no checkpoints
    */
   public TrainingLoop(Contracts.Learner learner, Contracts.RolloutSource source, ReplayBuffer replay,
-      StateSpace space, TopKTracker discovery, Options options, RunStats stats, Checkpointer checkpointer,
+      StateSpace space, Discovery discovery, Options options, RunStats stats, Checkpointer checkpointer,
       Consumer<Evaluation> onEvaluation) {
     this.learner = learner;
     this.source = source;

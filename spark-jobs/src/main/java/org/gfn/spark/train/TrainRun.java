@@ -21,8 +21,9 @@ import org.gfn.model.config.SettingsException;
 import org.gfn.model.ebgfn.EnergyBasedSettings;
 import org.gfn.model.learn.Backend;
 import org.gfn.model.learn.Learner;
+import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.IsingComparison;
-import org.gfn.model.metrics.TopKTracker;
+import org.gfn.model.metrics.ParsimonyTracker;
 import org.gfn.model.train.Components;
 import org.gfn.model.train.RunStats;
 import org.gfn.model.train.Task;
@@ -109,7 +110,7 @@ public final class TrainRun {
     progress.accept("training " + learner.objective().name() + " on " + task.env().name() + " with master "
         + session.sparkContext().master() + (spark.sync() ? " (sync)" : " (async, " + spark.jobsInFlight() + " jobs in flight)")
         + "; run directory " + run.root);
-    TopKTracker discovery = task.discoveryTracker();
+    Discovery discovery = task.discoveryTracker();
     Contracts.TrajectorySink sink = Contracts.TrajectorySink.all(
         (b, round) -> replay.addAll(b.trajectories()),
         discovery == null ? null : (b, round) -> b.trajectories().forEach(discovery::observe),
@@ -141,6 +142,10 @@ public final class TrainRun {
           learner.snapshot().forwardEvaluator(), settings.seed(), learner.steps());
       progress.accept(ising.line());
       summary.putAll(ising.toMap());
+    }
+    if (discovery instanceof ParsimonyTracker trees) {
+      RunDirectory.writeAtomically(new java.io.File(run.root, "best_trees.tsv"),
+          "parsimony\tnewick\n" + String.join("\n", trees.bestTrees()) + "\n");
     }
     summary.put("run_dir", run.root.getPath());
     run.writeSummary(summary);
