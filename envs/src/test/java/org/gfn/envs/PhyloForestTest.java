@@ -199,4 +199,23 @@ class PhyloForestTest {
           c[0] + ": " + e.getMessage());
     }
   }
+
+  @Test
+  void newickParsesBackToTheSameTreeAndPolytomiesKeepTheScore() {
+    Random rng = new Random(9);
+    Alignment a = random(8, 40, 4);
+    PhyloForest env = new PhyloForest(a, 0, 1);
+    for (int i = 0; i < 20; i++) {
+      int[] tree = randomTree(env, rng);
+      assertArrayEquals(tree, Trees.parseNewick(Trees.newick(tree, a), a));
+    }
+    Alignment four = Alignment.of(List.of("A", "B", "C", "D"), List.of("AAC", "ACC", "GGT", "GCT"));
+    PhyloForest e4 = new PhyloForest(four, 0, 1);
+    int[] unrooted = Trees.parseNewick("(A:0.1,B:0.2,(C,D)lbl:0.3);", four); // dnapars writes a trifurcation
+    int[] rooted = Trees.parseNewick("((A,B),(C,D));", four);
+    assertEquals(e4.parsimony(rooted), e4.parsimony(unrooted));
+    assertArrayEquals(Trees.topology(rooted, 4), Trees.topology(unrooted, 4));
+    assertThrows(IllegalArgumentException.class, () -> Trees.parseNewick("((A,B),(C,E));", four));
+    assertThrows(IllegalArgumentException.class, () -> Trees.parseNewick("((A,B),(C,A));", four));
+  }
 }
