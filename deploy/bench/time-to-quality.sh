@@ -3,13 +3,14 @@
 # waiting share, for REPEATS runs of `deploy/gfn train CONF [--set ...]`, with medians.
 #   deploy/bench/time-to-quality.sh REPEATS CONF [--set key=value ...]
 # wall_s counts from the start of training (Spark session already up), as metrics.jsonl records it.
+# EVAL_EVERY (default 25) sets the learner steps between exact evaluations.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 repeats=$1
 shift
 out=$(mktemp -d)
 for i in $(seq 1 "$repeats"); do
-  "$ROOT/deploy/gfn" train "$@" --out "$out/run$i" --set train.eval-every=25 --set spark.plots=false >/dev/null
+  "$ROOT/deploy/gfn" train "$@" --out "$out/run$i" --set train.eval-every="${EVAL_EVERY:-25}" --set spark.plots=false >/dev/null
 done
 python3 - "$out" "$repeats" <<'PY'
 import json, statistics, sys, os
