@@ -2,7 +2,8 @@
 # Starts a Spark standalone master and one worker on loopback from the project's Maven jars (no
 # Spark download): master spark://127.0.0.1:7077 (UI :8080), worker with $WORKER_CORES cores.
 # Then: deploy/gfn train conf/hypergrid-8x4-tb.conf --master spark://127.0.0.1:7077
-# Stop with deploy/standalone-stop.sh. Logs and pids under deploy/.standalone/.
+# Stop with deploy/standalone-stop.sh. Logs and pids under deploy/.standalone/. A second start while
+# one runs is refused. GFN_CLASSPATH, when set, is used instead of the built classpath.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE="$ROOT/deploy/.standalone"
@@ -22,30 +23,31 @@ if (exec 3<>/dev/tcp/127.0.0.1/7077) 2>/dev/null; then
   exit 1
 fi
 "$ROOT/deploy/gfn" help >/dev/null 2>&1 || true
-if [ ! -f "$ROOT/spark-jobs/target/classpath.txt" ]; then
+if [ -z "${GFN_CLASSPATH:-}" ] && [ ! -f "$ROOT/spark-jobs/target/classpath.txt" ]; then
   (cd "$ROOT" && mvn -B -q -ntp -DskipTests install && mvn -B -q -ntp -pl spark-jobs dependency:build-classpath \
      -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt)
 fi
-CP=$(cat "$ROOT/spark-jobs/target/classpath.txt")
+CP=${GFN_CLASSPATH:-$(cat "$ROOT/spark-jobs/target/classpath.txt")}
 export SPARK_HOME="$STATE/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 OPENS="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED"
 nohup java $OPENS -cp "$CP" org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 7077 --webui-port 8080 \
   > "$STATE/master.log" 2>&1 &
 echo $! > "$STATE/master.pid"
-for i in $(seq 1 60); do
-  grep -q "I have been elected leader\|Starting Spark master" "$STATE/master.log" 2>/dev/null && break
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for i in $(seq 1 120); do
+  listening 7077 && break
   if ! kill -0 "$(cat "$STATE/master.pid")" 2>/dev/null; then
     rm -f "$STATE/master.pid"
     echo "the master did not start; see $STATE/master.log" >&2
     exit 1
   fi
-  sleep 1
+  sleep 0.5
 done
 nohup java $OPENS -cp "$CP" org.apache.spark.deploy.worker.Worker spark://127.0.0.1:7077 --host 127.0.0.1 \
   --cores "$WORKER_CORES" --memory "$WORKER_MEMORY" --work-dir "$STATE/work" > "$STATE/worker.log" 2>&1 &
 echo $! > "$STATE/worker.pid"
-for i in $(seq 1 60); do
-  grep -q "Successfully registered with master" "$STATE/worker.log" 2>/dev/null && break
-  sleep 1
+for i in $(seq 1 120); do # the worker's web UI (8081) is up once it has registered
+  { grep -q "Successfully registered with master" "$STATE/worker.log" 2>/dev/null || listening 8081; } && break
+  sleep 0.5
 done
 echo "master spark://127.0.0.1:7077 (pid $(cat "$STATE/master.pid")), worker pid $(cat "$STATE/worker.pid")"

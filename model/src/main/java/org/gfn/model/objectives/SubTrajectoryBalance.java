@@ -27,45 +27,45 @@ public final class SubTrajectoryBalance extends TrajectoryObjective {
 
   @Override
   double loss(TrajectoryTerms t) {
-    int n = t.count();
+    return sumOverTrajectories(t, this::trajectoryLoss);
+  }
+
+  private double trajectoryLoss(TrajectoryTerms t, int i, int a, int len, int n) {
+    // states s_0..s_L, L+1 = len; nodes 0..len (len = sink)
+    int nodes = len + 1;
     double loss = 0;
-    for (int i = 0; i < n; i++) {
-      int a = t.first(i);
-      int len = t.length(i); // states s_0..s_L, L+1 = len; nodes 0..len (len = sink)
-      int nodes = len + 1;
-      double[] logFn = new double[nodes];
-      for (int k = 0; k < len; k++) logFn[k] = t.logF[a + k];
-      logFn[len] = t.logReward(i);
-      double[] c = new double[nodes]; // c[j] = Σ_{k<j} (logPF_k − logPB_{k+1})
-      for (int k = 0; k < len; k++) {
-        double pb = k + 1 < len ? t.logPB[a + k + 1] : 0.0;
-        c[k + 1] = c[k] + t.logPF[a + k] - pb;
+    double[] logFn = new double[nodes];
+    for (int k = 0; k < len; k++) logFn[k] = t.logF[a + k];
+    logFn[len] = t.logReward(i);
+    double[] c = new double[nodes]; // c[j] = Σ_{k<j} (logPF_k − logPB_{k+1})
+    for (int k = 0; k < len; k++) {
+      double pb = k + 1 < len ? t.logPB[a + k + 1] : 0.0;
+      c[k + 1] = c[k] + t.logPF[a + k] - pb;
+    }
+    double wsum = 0;
+    for (int p = 0; p < nodes; p++) {
+      for (int q = p + 1; q < nodes; q++) wsum += Math.pow(lambda, q - p);
+    }
+    double[] gNode = new double[nodes];
+    double[] gEdge = new double[nodes + 1]; // difference array over edges k (k -> k+1)
+    for (int p = 0; p < nodes; p++) {
+      for (int q = p + 1; q < nodes; q++) {
+        double w = Math.pow(lambda, q - p) / wsum / n;
+        double d = logFn[p] + c[q] - c[p] - logFn[q];
+        loss += w * d * d;
+        double g = 2 * w * d;
+        gNode[p] += g;
+        gNode[q] -= g;
+        gEdge[p] += g;
+        gEdge[q] -= g;
       }
-      double wsum = 0;
-      for (int p = 0; p < nodes; p++) {
-        for (int q = p + 1; q < nodes; q++) wsum += Math.pow(lambda, q - p);
-      }
-      double[] gNode = new double[nodes];
-      double[] gEdge = new double[nodes + 1]; // difference array over edges k (k -> k+1)
-      for (int p = 0; p < nodes; p++) {
-        for (int q = p + 1; q < nodes; q++) {
-          double w = Math.pow(lambda, q - p) / wsum / n;
-          double d = logFn[p] + c[q] - c[p] - logFn[q];
-          loss += w * d * d;
-          double g = 2 * w * d;
-          gNode[p] += g;
-          gNode[q] -= g;
-          gEdge[p] += g;
-          gEdge[q] -= g;
-        }
-      }
-      double run = 0;
-      for (int k = 0; k < len; k++) {
-        run += gEdge[k];
-        t.dLogPF[a + k] += run;
-        if (k + 1 < len) t.dLogPB[a + k + 1] -= run;
-        t.dLogF[a + k] += gNode[k];
-      }
+    }
+    double run = 0;
+    for (int k = 0; k < len; k++) {
+      run += gEdge[k];
+      t.dLogPF[a + k] += run;
+      if (k + 1 < len) t.dLogPB[a + k + 1] -= run;
+      t.dLogF[a + k] += gNode[k];
     }
     return loss;
   }

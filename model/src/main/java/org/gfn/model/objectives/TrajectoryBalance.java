@@ -17,22 +17,19 @@ public final class TrajectoryBalance extends TrajectoryObjective {
 
   @Override
   double loss(TrajectoryTerms t) {
-    int n = t.count();
-    double loss = 0;
-    for (int i = 0; i < n; i++) {
-      int a = t.first(i);
-      int len = t.length(i);
-      double d = t.logZ - t.logReward(i);
-      for (int k = 0; k < len; k++) d += t.logPF[a + k] - t.logPB[a + k];
-      loss += d * d / n;
-      double g = 2 * d / n;
-      for (int k = 0; k < len; k++) {
-        t.dLogPF[a + k] += g;
-        t.dLogPB[a + k] -= g;
-      }
-      t.dLogZ += g;
+    return sumOverTrajectories(t, TrajectoryBalance::trajectoryLoss);
+  }
+
+  private static double trajectoryLoss(TrajectoryTerms t, int i, int a, int len, int n) {
+    double d = t.logZ - t.logReward(i);
+    for (int k = 0; k < len; k++) d += t.logPF[a + k] - t.logPB[a + k];
+    double g = 2 * d / n;
+    for (int k = 0; k < len; k++) {
+      t.dLogPF[a + k] += g;
+      t.dLogPB[a + k] -= g;
     }
-    return loss;
+    t.dLogZ += g;
+    return d * d / n;
   }
 
   @Override

@@ -15,6 +15,22 @@ abstract class TrajectoryObjective implements Objective {
   /** Computes the loss from {@code t} and fills its gradient accumulators. */
   abstract double loss(TrajectoryTerms t);
 
+  /**
+   * One trajectory's part of a loss that sums over trajectories: its rows are {@code first} ..
+   * {@code first + length − 1} of {@code t}, {@code n} trajectories in all; adds its gradients to t.
+   */
+  @FunctionalInterface
+  interface TrajectoryPart {
+    double loss(TrajectoryTerms t, int i, int first, int length, int n);
+  }
+
+  /** Σ over the minibatch's trajectories of {@code part}, in order. */
+  static double sumOverTrajectories(TrajectoryTerms t, TrajectoryPart part) {
+    double loss = 0;
+    for (int i = 0; i < t.count(); i++) loss += part.loss(t, i, t.first(i), t.length(i), t.count());
+    return loss;
+  }
+
   /** The objective's log Z estimate from the terms. */
   abstract double logZEstimate(TrajectoryTerms t);
 

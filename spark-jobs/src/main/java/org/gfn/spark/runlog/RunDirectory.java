@@ -125,7 +125,7 @@ public final class RunDirectory {
   public List<String> removeLeftovers() throws IOException {
     List<String> removed = new ArrayList<>();
     for (File dir : new File[] {root, checkpoints()}) {
-      File[] tmps = dir.listFiles((d, n) -> n.endsWith(".tmp"));
+      File[] tmps = dir.listFiles(f -> f.isFile() && f.getName().endsWith(".tmp"));
       if (tmps == null) continue;
       for (File t : tmps) {
         Files.deleteIfExists(t.toPath());

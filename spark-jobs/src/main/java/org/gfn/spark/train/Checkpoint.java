@@ -72,7 +72,11 @@ final class Checkpoint {
       f.writeLong(crc.getValue());
       f.write(payload);
     } catch (IOException e) {
-      Files.deleteIfExists(tmp.toPath());
+      try {
+        Files.deleteIfExists(tmp.toPath());
+      } catch (IOException ignored) {
+        // best effort: the next start removes what is left (RunDirectory.removeLeftovers)
+      }
       throw new IOException("cannot write checkpoint " + tmp + " (" + payload.length / 1_000_000 + " MB; disk full?): "
           + e.getMessage(), e);
     }
