@@ -8,6 +8,7 @@ import org.gfn.model.config.Settings;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.MemoryEstimate;
+import org.gfn.model.metrics.Discovery;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.PolicyArchitecture;
@@ -89,8 +90,13 @@ public final class Components {
     return new ReplayBuffer(s.replay());
   }
 
-  /** A ready local trainer. */
+  /** A ready local trainer tracking the task's own discoveries. */
   public static LocalTrainer localTrainer(Settings s, Task task, Learner learner) {
-    return new LocalTrainer(task.env(), learner, replay(s), s.train(), task.space(), task.discoveryTracker());
+    return localTrainer(s, task, learner, task.discoveryTracker());
+  }
+
+  /** A ready local trainer feeding {@code discovery} (null: none), which the caller keeps to report from. */
+  public static LocalTrainer localTrainer(Settings s, Task task, Learner learner, Discovery discovery) {
+    return new LocalTrainer(task.env(), learner, replay(s), s.train(), task.space(), discovery);
   }
 }

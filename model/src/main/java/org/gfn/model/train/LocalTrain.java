@@ -60,7 +60,7 @@ public final class LocalTrain implements Callable<Integer> {
     ModeTracker modes = task.modes() == null ? null
         : new ModeTracker((BitSequence) task.env(), task.modes(), s.env().modeThreshold());
     Discovery discovery = task.discoveryTracker();
-    new LocalTrainer(task.env(), learner, Components.replay(s), s.train(), task.space(), discovery).run(
+    Components.localTrainer(s, task, learner, discovery).run(
         e -> System.out.println(e.progressLine() + (modes == null ? "" : " | modes " + modes.found() + "/" + modes.total())),
         b -> {
           if (modes != null) modes.observe(b);

@@ -69,11 +69,6 @@ public final class RunStats {
     return wallBefore + (System.nanoTime() - startNanos) / 1e9;
   }
 
-  /** Wall seconds of this process's part of the run. */
-  public double sessionWall() {
-    return (System.nanoTime() - startNanos) / 1e9;
-  }
-
   /**
    * The base of an evaluation record (step, trajectories, wall time, mean loss, log Z and the
    * throughput since the previous one); resets the per-evaluation figures.
