@@ -78,6 +78,14 @@ public interface Environment {
     return false;
   }
 
+  /**
+   * The entity view of the features, for set and graph policies ({@code gfn.policy.type = set |
+   * graph}), or {@code null} when the features are a flat vector only an MLP reads.
+   */
+  default EntityLayout entityLayout() {
+    return null;
+  }
+
   /** Length of the feature vector the policy reads. */
   int featureSize();
 

@@ -7,7 +7,9 @@ import org.gfn.envs.HyperGrid;
 import org.gfn.envs.HyperGridRewards;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.policy.StructuredNetwork;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.model.rollout.RolloutSampler;
@@ -27,9 +29,15 @@ public final class Fixtures {
         "relu", shared, learnedPB, flow);
   }
 
+  /** A freshly initialised network of either kind. */
+  public static PolicyModel model(PolicyArchitecture arch, long seed, DataType dtype) {
+    return arch.structured() ? new StructuredNetwork(arch, 1e-3, step -> 1.0, seed, dtype)
+        : new PolicyNetwork(arch, 1e-3, seed, dtype);
+  }
+
   /** Trajectories from a random policy with some ε-exploration. */
   public static List<Trajectory> trajectories(Environment env, PolicyArchitecture arch, int n, long seed) {
-    PolicySnapshot snap = new PolicyNetwork(arch, 1e-3, seed, DataType.FLOAT).snapshot(0);
+    PolicySnapshot snap = model(arch, seed, DataType.FLOAT).snapshot(0);
     return Arrays.asList(new RolloutSampler(env, snap.evaluator()).sample(n, new Exploration(0.3, 1.0), seed, 0, 0));
   }
 

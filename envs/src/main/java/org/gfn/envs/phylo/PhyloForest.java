@@ -178,6 +178,12 @@ public final class PhyloForest implements Environment {
     return true;
   }
 
+  /** One entity per slot: presence (the slot is a root), then the root's Fitch sets; merges are pairs. */
+  @Override
+  public org.gfn.envs.EntityLayout entityLayout() {
+    return new org.gfn.envs.EntityLayout(n, 1 + 4 * data.sites(), true, false);
+  }
+
   @Override
   public int featureSize() {
     return n * (1 + 4 * data.sites());

@@ -17,9 +17,9 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     double subtbLambda, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
     TrainingConfig train, Config config) {
 
-  /** Policy network shape. */
-  public record PolicySettings(int hiddenLayers, int width, String activation, boolean sharedTrunk,
-      boolean learnedBackward) {}
+  /** Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only). */
+  public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
+      boolean learnedBackward, int mixLayers, int heads) {}
 
   /** Loads {@code overrides} on top of the reference configuration and validates it. */
   public static Settings load(Config overrides) {
@@ -83,11 +83,14 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
       throw new SettingsException("gfn.env.hypergrid.height must be >= 3 for the sparse reward");
     }
     PolicySettings policy = new PolicySettings(
+        r.oneOf("gfn.policy.type", List.of("mlp", "set", "graph")),
         r.intIn("gfn.policy.hidden-layers", 1, 64),
         r.intIn("gfn.policy.width", 1, 1 << 16),
         r.oneOf("gfn.policy.activation", List.of("relu", "tanh", "leakyrelu", "elu")),
         r.bool("gfn.policy.shared-trunk"),
-        r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"));
+        r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"),
+        r.intIn("gfn.policy.mix-layers", 0, 64),
+        r.intIn("gfn.policy.heads", 1, 64));
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SubTB", "FM", "ZVar"));
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
     int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);

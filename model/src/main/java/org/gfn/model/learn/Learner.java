@@ -7,7 +7,7 @@ import java.util.List;
 import org.gfn.envs.Environment;
 import org.gfn.model.Contracts;
 import org.gfn.model.objectives.Objective;
-import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.replay.Trajectory;
 
@@ -22,7 +22,7 @@ public final class Learner implements Contracts.Learner {
   private static final int FORMAT = 1;
 
   private final LearnerConfig config;
-  private final PolicyNetwork network;
+  private final PolicyModel network;
   private final Objective objective;
   private final Environment env;
   private final ScalarAdam logZAdam;
@@ -31,7 +31,7 @@ public final class Learner implements Contracts.Learner {
   private float[] ema;
   private long steps;
 
-  public Learner(LearnerConfig config, PolicyNetwork network, Objective objective, Environment env) {
+  public Learner(LearnerConfig config, PolicyModel network, Objective objective, Environment env) {
     if (objective.needsFlowHead() && !network.architecture().flowHead()) {
       throw new IllegalArgumentException(objective.name() + " needs a policy with a log F head");
     }

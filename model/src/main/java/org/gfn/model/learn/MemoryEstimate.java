@@ -18,6 +18,7 @@ public final class MemoryEstimate {
 
   /** Parameters of {@code arch}, counted without int overflow. */
   public static long parameters(PolicyArchitecture arch) {
+    if (arch.structured()) return arch.paramCount();
     long n = 0;
     for (int[] h : arch.heads()) {
       long w = arch.width();

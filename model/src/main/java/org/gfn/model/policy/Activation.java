@@ -26,4 +26,23 @@ public enum Activation {
       case ELU -> x > 0 ? x : (float) Math.expm1(x);
     };
   }
+
+  double apply(double x) {
+    return switch (this) {
+      case RELU -> x > 0 ? x : 0;
+      case TANH -> Math.tanh(x);
+      case LEAKYRELU -> x > 0 ? x : LEAK * x;
+      case ELU -> x > 0 ? x : Math.expm1(x);
+    };
+  }
+
+  /** The derivative at the input whose activation is {@code y} (all four are monotone). */
+  double slopeAtOutput(double y) {
+    return switch (this) {
+      case RELU -> y > 0 ? 1 : 0;
+      case TANH -> 1 - y * y;
+      case LEAKYRELU -> y > 0 ? 1 : LEAK;
+      case ELU -> y > 0 ? 1 : y + 1;
+    };
+  }
 }

@@ -21,10 +21,20 @@ import java.io.Serializable;
  * @param sharedTrunk one MLP for all heads
  * @param learnedBackward whether P_B is learned (else uniform over legal backward actions)
  * @param flowHead whether a log F(s) head exists (DB, SubTB, FL-DB need it)
+ * @param structure null for an MLP over the flat features; for a set or graph policy, the entity
+ *     view and the mixing (then {@code hiddenLayers} is the depth of the per-entity encoder,
+ *     {@code width} the embedding size, and {@code sharedTrunk} is unused)
  */
 public record PolicyArchitecture(int featureSize, int numActions, int numBackwardActions,
     int hiddenLayers, int width, String activation, boolean sharedTrunk, boolean learnedBackward,
-    boolean flowHead) implements Serializable {
+    boolean flowHead, EntityStructure structure) implements Serializable {
+
+  /** An MLP policy. */
+  public PolicyArchitecture(int featureSize, int numActions, int numBackwardActions, int hiddenLayers,
+      int width, String activation, boolean sharedTrunk, boolean learnedBackward, boolean flowHead) {
+    this(featureSize, numActions, numBackwardActions, hiddenLayers, width, activation, sharedTrunk,
+        learnedBackward, flowHead, null);
+  }
 
   public PolicyArchitecture {
     if (featureSize < 1 || numActions < 1 || numBackwardActions < 1) {
@@ -33,6 +43,30 @@ public record PolicyArchitecture(int featureSize, int numActions, int numBackwar
     if (hiddenLayers < 1) throw new IllegalArgumentException("policy hidden layers must be >= 1, got " + hiddenLayers);
     if (width < 1) throw new IllegalArgumentException("policy width must be >= 1, got " + width);
     Activation.of(activation);
+    if (structure != null) {
+      org.gfn.envs.EntityLayout e = structure.layout();
+      if (numActions != e.forwardActions() || numBackwardActions != e.entities()
+          || featureSize != e.entities() * e.features()) {
+        throw new IllegalArgumentException("the entity layout " + e + " does not match " + numActions
+            + " forward actions, " + numBackwardActions + " backward actions and " + featureSize + " features");
+      }
+      if (structure.kind().equals("set") && width % structure.heads() != 0) {
+        throw new IllegalArgumentException("policy width " + width + " is not divisible by the "
+            + structure.heads() + " attention heads (gfn.policy.heads)");
+      }
+    }
+  }
+
+  /** Whether this is a set or graph policy (else an MLP). */
+  public boolean structured() {
+    return structure != null;
+  }
+
+  /** Parameters of the per-entity encoder of a structured policy, in DL4J's layout (first). */
+  public int encoderParams() {
+    int n = structure.layout().ownFeatures() * width + width;
+    for (int l = 1; l < hiddenLayers; l++) n += width * width + width;
+    return n;
   }
 
   /** Width of one output row. */
@@ -54,7 +88,7 @@ public record PolicyArchitecture(int featureSize, int numActions, int numBackwar
 
   /** The heads that are built, in parameter order: each is {offset, width} in the output row. */
   public int[][] heads() {
-    if (sharedTrunk) return new int[][] {{0, outputWidth()}};
+    if (sharedTrunk || structured()) return new int[][] {{0, outputWidth()}};
     java.util.List<int[]> hs = new java.util.ArrayList<>();
     hs.add(new int[] {forwardOffset(), numActions});
     if (learnedBackward) hs.add(new int[] {backwardOffset(), numBackwardActions});
@@ -71,6 +105,7 @@ public record PolicyArchitecture(int featureSize, int numActions, int numBackwar
 
   /** Total number of parameters. */
   public int paramCount() {
+    if (structured()) return encoderParams() + EntityMixer.paramCount(this);
     int n = 0;
     for (int[] h : heads()) n += headParams(h[1]);
     return n;

@@ -25,7 +25,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>Initialisation matches PyTorch's default for {@code nn.Linear} weights (U(±1/√fan_in)), so
  * results compare with torchgfn. Not thread-safe.
  */
-public final class PolicyNetwork {
+public final class PolicyNetwork implements PolicyModel {
   private final PolicyArchitecture arch;
   private final int[][] heads;
   private final List<MultiLayerNetwork> nets = new ArrayList<>();
@@ -76,15 +76,18 @@ public final class PolicyNetwork {
     }
   }
 
+  @Override
   public PolicyArchitecture architecture() {
     return arch;
   }
 
+  @Override
   public int paramCount() {
     return arch.paramCount();
   }
 
   /** The parameters in snapshot layout (a copy). */
+  @Override
   public float[] params() {
     float[] out = new float[arch.paramCount()];
     int off = 0;
@@ -97,6 +100,7 @@ public final class PolicyNetwork {
   }
 
   /** Replaces the parameters with a snapshot-layout array. */
+  @Override
   public void setParams(float[] params) {
     if (params.length != arch.paramCount()) {
       throw new IllegalArgumentException("expected " + arch.paramCount() + " parameters, got " + params.length);
@@ -110,6 +114,7 @@ public final class PolicyNetwork {
     }
   }
 
+  @Override
   public PolicySnapshot snapshot(long version) {
     return new PolicySnapshot(version, arch, params());
   }
@@ -118,6 +123,7 @@ public final class PolicyNetwork {
    * Forward pass that keeps the activations for {@link #backward}: returns rows × outputWidth
    * outputs, row-major, in double precision (heads that are not built read as 0).
    */
+  @Override
   public double[] forward(float[] features, int rows) {
     this.rows = rows;
     INDArray x = Nd4j.createFromArray(java.util.Arrays.copyOf(features, rows * arch.featureSize()))
@@ -136,6 +142,7 @@ public final class PolicyNetwork {
   }
 
   /** Backpropagates dLoss/dOutputs (rows × outputWidth) of the last {@link #forward}. */
+  @Override
   public void backward(double[] dOut) {
     int width = arch.outputWidth();
     for (int h = 0; h < heads.length; h++) {
@@ -148,6 +155,7 @@ public final class PolicyNetwork {
   }
 
   /** The gradient of the last {@link #backward} in snapshot layout (for checks and clipping). */
+  @Override
   public double[] gradient() {
     double[] out = new double[arch.paramCount()];
     int off = 0;
@@ -160,6 +168,7 @@ public final class PolicyNetwork {
   }
 
   /** L2 norm of the last gradient over all heads. */
+  @Override
   public double gradientNorm() {
     double s = 0;
     for (Gradient g : gradients) {
@@ -170,6 +179,7 @@ public final class PolicyNetwork {
   }
 
   /** Multiplies the last gradient by {@code factor} (gradient clipping). */
+  @Override
   public void scaleGradient(double factor) {
     for (Gradient g : gradients) g.gradient().muli(factor);
   }
@@ -178,6 +188,7 @@ public final class PolicyNetwork {
    * Applies Adam to the last gradient. {@code iteration} counts from 0 (bias correction). The
    * updater gets batch size 1: the objective's gradient is already a mean over the batch.
    */
+  @Override
   public void applyUpdate(int iteration) {
     for (int h = 0; h < heads.length; h++) {
       MultiLayerNetwork net = nets.get(h);
@@ -187,6 +198,7 @@ public final class PolicyNetwork {
   }
 
   /** Adam's state (moments) of all heads, flattened, for checkpoints. */
+  @Override
   public double[] updaterState() {
     List<double[]> parts = new ArrayList<>();
     int n = 0;
@@ -206,6 +218,7 @@ public final class PolicyNetwork {
   }
 
   /** Restores {@link #updaterState()}. */
+  @Override
   public void setUpdaterState(double[] state) {
     int off = 0;
     for (MultiLayerNetwork net : nets) {
@@ -221,7 +234,7 @@ public final class PolicyNetwork {
     if (off != state.length) throw new IllegalArgumentException("updater state has " + state.length + " values, expected " + off);
   }
 
-  private static org.nd4j.linalg.activations.Activation dl4j(Activation a) {
+  static org.nd4j.linalg.activations.Activation dl4j(Activation a) {
     return switch (a) {
       case RELU -> org.nd4j.linalg.activations.Activation.RELU;
       case TANH -> org.nd4j.linalg.activations.Activation.TANH;

@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * An immutable, versioned copy of the policy's parameters: what the learner broadcasts and what
  * rollouts read. The flat array uses DL4J's parameter layout (per head, per layer: W in column-major
- * [nIn × nOut] order, then b). Never modify {@link #params()}.
+ * [nIn × nOut] order, then b); a structured policy's encoder comes first in that layout, then the
+ * mixing blocks and heads (input-major W). Never modify {@link #params()}.
  */
 public record PolicySnapshot(long version, PolicyArchitecture architecture, float[] params)
     implements Serializable {
@@ -19,7 +20,7 @@ public record PolicySnapshot(long version, PolicyArchitecture architecture, floa
 
   /** A plain-Java evaluator of every head over this snapshot (cheap; one per thread). */
   public PolicyEvaluator evaluator() {
-    return new MlpForward(this, false);
+    return architecture.structured() ? new StructuredForward(this) : new MlpForward(this, false);
   }
 
   /**
@@ -27,6 +28,6 @@ public record PolicySnapshot(long version, PolicyArchitecture architecture, floa
    * rollouts and exact metrics need, at a fraction of the cost when heads are separate.
    */
   public PolicyEvaluator forwardEvaluator() {
-    return new MlpForward(this, true);
+    return architecture.structured() ? new StructuredForward(this) : new MlpForward(this, true);
   }
 }

@@ -1,19 +1,24 @@
 package org.gfn.model.train;
 
+import org.gfn.envs.EntityLayout;
 import org.gfn.envs.Environment;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.config.EnvSettings;
 import org.gfn.model.config.EnvironmentFactory;
 import org.gfn.model.config.Settings;
+import org.gfn.model.config.SettingsException;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.MemoryEstimate;
 import org.gfn.model.metrics.Discovery;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
+import org.gfn.model.policy.EntityStructure;
 import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicyNetwork;
 import org.gfn.model.policy.PolicySnapshot;
+import org.gfn.model.policy.StructuredNetwork;
 import org.gfn.model.rollout.Seeds;
 import org.gfn.replay.ReplayBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,10 +71,27 @@ public final class Components {
 
   public static PolicyArchitecture architecture(Settings s, Environment env, Objective objective) {
     Settings.PolicySettings p = s.policy();
+    EntityStructure structure = null;
+    if (!p.type().equals("mlp")) {
+      EntityLayout layout = env.entityLayout();
+      if (layout == null) {
+        throw new SettingsException("gfn.policy.type = " + p.type() + " needs an environment with an entity view ("
+            + "phylo has one); " + env.name() + " has flat features only: use gfn.policy.type = mlp");
+      }
+      layout.check(env);
+      if (p.type().equals("graph") && !layout.adjacency()) {
+        throw new SettingsException("gfn.policy.type = graph needs an adjacency, which " + env.name()
+            + " does not have: use gfn.policy.type = set");
+      }
+      if (p.type().equals("set") && p.width() % p.heads() != 0) {
+        throw new SettingsException("gfn.policy.width = " + p.width() + " must be divisible by gfn.policy.heads = " + p.heads());
+      }
+      structure = new EntityStructure(p.type(), layout, p.mixLayers(), p.heads());
+    }
     return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(),
         p.hiddenLayers(), p.width(), p.activation(), p.sharedTrunk(),
         p.learnedBackward() && objective.needsBackwardHead(),
-        objective.needsFlowHead());
+        objective.needsFlowHead(), structure);
   }
 
   public static Learner learner(Settings s, Environment env) {
@@ -81,8 +103,10 @@ public final class Components {
     Objective objective = objective(s);
     PolicyArchitecture arch = architecture(s, env, objective);
     MemoryEstimate.check(arch, rowsPerStep(s, env));
-    PolicyNetwork net = new PolicyNetwork(arch, config.learningRate(),
-        config.schedule()::multiplier, Seeds.derive(s.seed(), 0xC0FFEE), DataType.FLOAT);
+    long seed = Seeds.derive(s.seed(), 0xC0FFEE);
+    PolicyModel net = arch.structured()
+        ? new StructuredNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT)
+        : new PolicyNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT);
     return new Learner(config, net, objective, env);
   }
 

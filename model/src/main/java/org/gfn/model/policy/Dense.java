@@ -1,0 +1,70 @@
+package org.gfn.model.policy;
+
+import java.util.Random;
+
+/**
+ * Dense-layer arithmetic in double on flat parameter arrays, for the hand-written layers of the
+ * structured policy (plain Java: the executors run it too). A weight matrix is stored
+ * input-major (W[i][j] at {@code w + i·nOut + j}), a bias after it or elsewhere ({@code b < 0}: none).
+ */
+final class Dense {
+  private Dense() {}
+
+  /** y[m × nOut] = x[m × nIn] · W + b. */
+  static void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
+    for (int r = 0; r < m; r++) {
+      int yr = r * nOut;
+      for (int j = 0; j < nOut; j++) y[yr + j] = b >= 0 ? p[b + j] : 0;
+      int xr = r * nIn;
+      for (int i = 0; i < nIn; i++) {
+        double xi = x[xr + i];
+        if (xi == 0) continue;
+        int wi = w + i * nOut;
+        for (int j = 0; j < nOut; j++) y[yr + j] += xi * p[wi + j];
+      }
+    }
+  }
+
+  /**
+   * Backward of {@link #forward}: adds dL/dW and dL/db into {@code g} (same offsets as {@code p})
+   * and, when {@code dx} is not null, dL/dx into {@code dx}.
+   */
+  static void backward(double[] x, double[] dy, int m, int nIn, double[] p, int w, int b, int nOut,
+      double[] g, double[] dx) {
+    for (int r = 0; r < m; r++) {
+      int yr = r * nOut;
+      int xr = r * nIn;
+      if (b >= 0) {
+        for (int j = 0; j < nOut; j++) g[b + j] += dy[yr + j];
+      }
+      for (int i = 0; i < nIn; i++) {
+        int wi = w + i * nOut;
+        double xi = x[xr + i];
+        double acc = 0;
+        for (int j = 0; j < nOut; j++) {
+          g[wi + j] += xi * dy[yr + j];
+          acc += p[wi + j] * dy[yr + j];
+        }
+        if (dx != null) dx[xr + i] += acc;
+      }
+    }
+  }
+
+  static void activate(Activation a, double[] y, int len) {
+    for (int k = 0; k < len; k++) y[k] = a.apply(y[k]);
+  }
+
+  /** dy ← dy ⊙ a'(·), given the activations {@code y}. */
+  static void activationBackward(Activation a, double[] y, double[] dy, int len) {
+    for (int k = 0; k < len; k++) dy[k] *= a.slopeAtOutput(y[k]);
+  }
+
+  /** PyTorch's nn.Linear initialisation: W and b uniform in ±1/√nIn. */
+  static void init(double[] p, int w, int b, int nIn, int nOut, Random rng) {
+    double bound = 1 / Math.sqrt(nIn);
+    for (int k = 0; k < nIn * nOut; k++) p[w + k] = (2 * rng.nextDouble() - 1) * bound;
+    if (b >= 0) {
+      for (int k = 0; k < nOut; k++) p[b + k] = (2 * rng.nextDouble() - 1) * bound;
+    }
+  }
+}

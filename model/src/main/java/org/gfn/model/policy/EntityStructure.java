@@ -1,0 +1,38 @@
+package org.gfn.model.policy;
+
+import java.io.Serializable;
+import org.gfn.envs.EntityLayout;
+
+/**
+ * The structured part of a set or graph policy's shape: how the environment's features split into
+ * entities ({@link EntityLayout}) and how the entities are mixed. {@code set}: {@code mixLayers}
+ * blocks of multi-head self-attention over the present entities (each followed by a feed-forward
+ * sublayer, both residual), as PhyloGFN's transformer; {@code graph}: {@code mixLayers} GIN blocks,
+ * h' = MLP(h + Σ_neighbours h), over the layout's adjacency.
+ *
+ * @param kind set | graph
+ * @param layout the environment's entity view
+ * @param mixLayers mixing blocks (≥ 0)
+ * @param heads attention heads (set only; must divide the width)
+ */
+public record EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads) implements Serializable {
+
+  public EntityStructure {
+    if (!kind.equals("set") && !kind.equals("graph")) {
+      throw new IllegalArgumentException("unknown structured policy type '" + kind + "'; use set or graph");
+    }
+    if (kind.equals("graph") && !layout.adjacency()) {
+      throw new IllegalArgumentException("a graph policy needs an environment whose entity view has an adjacency");
+    }
+    if (mixLayers < 0) throw new IllegalArgumentException("policy mix-layers must be >= 0, got " + mixLayers);
+    if (heads < 1) throw new IllegalArgumentException("policy heads must be >= 1, got " + heads);
+  }
+
+  public boolean graph() {
+    return kind.equals("graph");
+  }
+
+  public int entities() {
+    return layout.entities();
+  }
+}

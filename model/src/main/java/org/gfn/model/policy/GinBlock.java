@@ -1,0 +1,79 @@
+package org.gfn.model.policy;
+
+import java.util.Random;
+
+/**
+ * One GIN block (Xu et al. 2019, ε = 0) over m entity embeddings and their neighbour lists:
+ * x_i = h_i + Σ_{j ∈ N(i)} h_j, then h'_i = act(act(x_i·W_1 + b_1)·W_2 + b_2). Sum aggregation
+ * over an unordered neighbourhood, so relabelling the entities relabels the output.
+ * Parameters from {@code off}: W_1, b_1, W_2, b_2.
+ */
+final class GinBlock {
+  private final int d;
+  private final Activation act;
+  private final int off;
+
+  GinBlock(int d, Activation act, int off) {
+    this.d = d;
+    this.act = act;
+    this.off = off;
+  }
+
+  static int paramCount(int d) {
+    return 2 * d * d + 2 * d;
+  }
+
+  private int w1() { return off; }
+  private int b1() { return off + d * d; }
+  private int w2() { return b1() + d; }
+  private int b2() { return w2() + d * d; }
+
+  void init(double[] p, Random rng) {
+    Dense.init(p, w1(), b1(), d, d, rng);
+    Dense.init(p, w2(), b2(), d, d, rng);
+  }
+
+  static final class Trace {
+    double[] x, z1, out;
+    int[][] neighbours;
+    int m;
+  }
+
+  Trace forward(double[] p, double[] h, int m, int[][] neighbours) {
+    Trace t = new Trace();
+    t.m = m;
+    t.neighbours = neighbours;
+    t.x = h.clone();
+    for (int i = 0; i < m; i++) {
+      for (int j : neighbours[i]) {
+        for (int e = 0; e < d; e++) t.x[i * d + e] += h[j * d + e];
+      }
+    }
+    t.z1 = new double[m * d];
+    Dense.forward(t.x, m, d, p, w1(), b1(), d, t.z1);
+    Dense.activate(act, t.z1, m * d);
+    t.out = new double[m * d];
+    Dense.forward(t.z1, m, d, p, w2(), b2(), d, t.out);
+    Dense.activate(act, t.out, m * d);
+    return t;
+  }
+
+  /** Adds the parameter gradient into {@code g}; returns dL/dh. */
+  double[] backward(double[] p, Trace t, double[] dOut, double[] g) {
+    int m = t.m;
+    double[] dz2 = dOut.clone();
+    Dense.activationBackward(act, t.out, dz2, m * d);
+    double[] dz1 = new double[m * d];
+    Dense.backward(t.z1, dz2, m, d, p, w2(), b2(), d, g, dz1);
+    Dense.activationBackward(act, t.z1, dz1, m * d);
+    double[] dx = new double[m * d];
+    Dense.backward(t.x, dz1, m, d, p, w1(), b1(), d, g, dx);
+    double[] dh = dx.clone();
+    for (int i = 0; i < m; i++) {
+      for (int j : t.neighbours[i]) {
+        for (int e = 0; e < d; e++) dh[j * d + e] += dx[i * d + e];
+      }
+    }
+    return dh;
+  }
+}

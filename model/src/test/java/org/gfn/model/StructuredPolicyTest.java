@@ -1,0 +1,177 @@
+package org.gfn.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.gfn.envs.EntityLayout;
+import org.gfn.envs.phylo.Alignment;
+import org.gfn.envs.phylo.PhyloForest;
+import org.gfn.model.objectives.Objective;
+import org.gfn.model.objectives.Objectives;
+import org.gfn.model.policy.EntityStructure;
+import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyEvaluator;
+import org.gfn.model.policy.StructuredNetwork;
+import org.gfn.replay.Trajectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The set policy as a whole: its parameter gradient under TB and FL-DB against finite differences
+ * (double), the executors' plain-Java forward against the DL4J learner's (1e-5), and permutation
+ * equivariance of the set and graph policies.
+ */
+class StructuredPolicyTest {
+
+  static PhyloForest phylo(int taxa, int sites, long seed) {
+    Random rng = new Random(seed);
+    List<String> names = new ArrayList<>();
+    List<String> seqs = new ArrayList<>();
+    for (int t = 0; t < taxa; t++) {
+      names.add("t" + t);
+      StringBuilder sb = new StringBuilder();
+      for (int s = 0; s < sites; s++) sb.append("ACGT-".charAt(rng.nextInt(5)));
+      seqs.add(sb.toString());
+    }
+    return new PhyloForest(Alignment.of(names, seqs), 10, 2);
+  }
+
+  static PolicyArchitecture setArch(PhyloForest env, String activation, int layers) {
+    return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(), 2, 8,
+        activation, false, true, true, new EntityStructure("set", env.entityLayout(), layers, 2));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TB", "FLDB"})
+  void wholePolicyGradientMatchesFiniteDifferences(String objective) {
+    PhyloForest env = phylo(5, 6, 1);
+    PolicyArchitecture arch = setArch(env, "tanh", 2);
+    StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 3, DataType.DOUBLE);
+    Objective obj = Objectives.byName(objective, 0.9);
+    List<Trajectory> batch = Fixtures.trajectories(env, arch, 4, 7);
+    Objective.Prepared p = obj.prepare(batch, env, arch);
+    net.backward(p.compute(net.forward(p.features(), p.rows()), 0.3).dOutputs());
+    double[] g = net.gradient();
+    double[] base = net.exactParams();
+    double h = 1e-6;
+    int checked = 0;
+    int encoder = arch.encoderParams();
+    for (int i = 0; i < base.length; i += (i < encoder ? 7 : 3)) {
+      double[] x = base.clone();
+      x[i] = base[i] + h;
+      net.setParams(x);
+      double up = p.compute(net.forward(p.features(), p.rows()), 0.3).loss();
+      x[i] = base[i] - h;
+      net.setParams(x);
+      double down = p.compute(net.forward(p.features(), p.rows()), 0.3).loss();
+      double fd = (up - down) / (2 * h);
+      assertEquals(fd, g[i], 1e-6 + 1e-4 * Math.abs(fd), objective + " parameter " + i + (i < encoder ? " (encoder)" : ""));
+      if (Math.abs(fd) > 1e-7) checked++;
+    }
+    net.setParams(base);
+    assertTrue(checked > 100, "non-zero gradients checked: " + checked);
+  }
+
+  @Test
+  void executorForwardMatchesTheLearnersNetwork() {
+    PhyloForest env = phylo(6, 20, 2);
+    PolicyArchitecture arch = setArch(env, "relu", 2);
+    StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 5, DataType.FLOAT);
+    Objective.Prepared p = Objectives.byName("TB", 0.9).prepare(Fixtures.trajectories(env, arch, 6, 3), env, arch);
+    double[] expected = net.forward(p.features(), p.rows());
+    PolicyEvaluator ev = net.snapshot(0).evaluator();
+    float[] out = new float[expected.length];
+    ev.evaluate(p.features(), p.rows(), out);
+    double max = 0;
+    for (int i = 0; i < out.length; i++) max = Math.max(max, Math.abs(out[i] - expected[i]));
+    assertTrue(max < 1e-5, "max |plain Java − DL4J| = " + max);
+    float[] again = new float[out.length];
+    ev.evaluate(p.features(), p.rows(), again); // every entity now served from the cache
+    for (int i = 0; i < out.length; i++) assertEquals(out[i], again[i], 0f);
+  }
+
+  @Test
+  void permutingTheEntitiesPermutesTheSetPolicysLogits() {
+    PhyloForest env = phylo(6, 10, 3);
+    PolicyArchitecture arch = setArch(env, "elu", 2);
+    int[] s = env.step(env.step(env.initialState(), env.mergeAction(1, 4)), env.mergeAction(0, 2));
+    float[] x = new float[env.featureSize()];
+    env.encode(s, x, 0);
+    assertEquivariant(arch, x, new StructuredNetwork(arch, 1e-3, step -> 1.0, 9, DataType.FLOAT).snapshot(0).evaluator());
+  }
+
+  @Test
+  void permutingTheNodesPermutesTheGraphPolicysLogits() {
+    int n = 6;
+    EntityLayout layout = new EntityLayout(n, 1 + 3 + n, false, true);
+    PolicyArchitecture arch = new PolicyArchitecture(n * layout.features(), layout.forwardActions(), n, 1, 8,
+        "tanh", false, true, true, new EntityStructure("graph", layout, 3, 1));
+    Random rng = new Random(4);
+    float[] x = new float[arch.featureSize()];
+    for (int i = 0; i < n; i++) {
+      int b = i * layout.features();
+      x[b] = i == 2 ? 0f : 1f;
+      for (int k = 1; k < 4; k++) x[b + k] = (float) rng.nextGaussian();
+      for (int j = 0; j < i; j++) {
+        if (rng.nextBoolean()) x[b + 4 + j] = x[j * layout.features() + 4 + i] = 1f;
+      }
+    }
+    assertEquivariant(arch, x, new StructuredNetwork(arch, 1e-3, step -> 1.0, 2, DataType.FLOAT).snapshot(0).evaluator());
+  }
+
+  @Test
+  void refusesAnArchitectureThatDoesNotMatchTheEntityView() {
+    PhyloForest env = phylo(5, 4, 1);
+    EntityStructure st = new EntityStructure("set", env.entityLayout(), 1, 3);
+    assertThrows(IllegalArgumentException.class, () -> new PolicyArchitecture(env.featureSize(), env.numActions(),
+        env.numBackwardActions(), 1, 8, "relu", false, true, true, st)); // 8 not divisible by 3 heads
+    assertThrows(IllegalArgumentException.class, () -> new EntityStructure("graph", env.entityLayout(), 1, 1));
+  }
+
+  /** Output under the permutation π (new entity k is old entity π[k]) is the permuted output. */
+  private static void assertEquivariant(PolicyArchitecture arch, float[] x, PolicyEvaluator ev) {
+    EntityLayout e = arch.structure().layout();
+    int n = e.entities();
+    int f = e.features();
+    int[] pi = {3, 0, 5, 1, 4, 2};
+    float[] y = new float[x.length];
+    for (int k = 0; k < n; k++) {
+      System.arraycopy(x, pi[k] * f, y, k * f, f);
+      if (e.adjacency()) {
+        for (int l = 0; l < n; l++) y[k * f + f - n + l] = x[pi[k] * f + f - n + pi[l]];
+      }
+    }
+    float[] a = new float[arch.outputWidth()];
+    float[] b = new float[arch.outputWidth()];
+    ev.evaluate(x, 1, a);
+    ev.evaluate(y, 1, b);
+    int checked = 0;
+    for (int k = 0; k < n; k++) {
+      assertEquals(a[arch.backwardOffset() + pi[k]], b[arch.backwardOffset() + k], 1e-5, "backward logit of " + k);
+      if (!e.pairActions()) assertEquals(a[pi[k]], b[k], 1e-5, "entity logit " + k);
+      for (int l = k + 1; l < n && e.pairActions(); l++) {
+        int i = Math.min(pi[k], pi[l]);
+        int j = Math.max(pi[k], pi[l]);
+        assertEquals(a[pair(n, i, j)], b[pair(n, k, l)], 1e-5, "pair logit " + k + "," + l);
+        if (a[pair(n, i, j)] != 0f) checked++;
+      }
+      if (a[arch.backwardOffset() + pi[k]] != 0f) checked++;
+    }
+    assertEquals(a[arch.numActions() - 1], b[arch.numActions() - 1], 1e-5, "exit logit");
+    assertEquals(a[arch.flowOffset()], b[arch.flowOffset()], 1e-5, "log F");
+    assertTrue(checked >= 3, "non-zero logits compared: " + checked);
+    boolean moved = false; // the entities differ, so the unpermuted comparison must fail somewhere
+    for (int k = 0; k < n; k++) moved |= Math.abs(a[arch.backwardOffset() + k] - b[arch.backwardOffset() + k]) > 1e-4;
+    assertTrue(moved, "a permutation that changes nothing would not test equivariance");
+  }
+
+  private static int pair(int n, int i, int j) {
+    return i * (2 * n - i - 1) / 2 + (j - i - 1);
+  }
+}
