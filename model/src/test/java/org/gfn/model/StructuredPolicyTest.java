@@ -43,7 +43,11 @@ class StructuredPolicyTest {
   }
 
   static PolicyArchitecture setArch(PhyloForest env, String activation, int layers) {
-    return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(), 2, 8,
+    return setArch(env, activation, layers, 8);
+  }
+
+  static PolicyArchitecture setArch(PhyloForest env, String activation, int layers, int width) {
+    return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(), 2, width,
         activation, false, true, true, new EntityStructure("set", env.entityLayout(), layers, 2));
   }
 
@@ -81,7 +85,7 @@ class StructuredPolicyTest {
   @Test
   void executorForwardMatchesTheLearnersNetwork() {
     PhyloForest env = phylo(6, 20, 2);
-    PolicyArchitecture arch = setArch(env, "relu", 2);
+    PolicyArchitecture arch = setArch(env, "relu", 2, 32); // wide enough for the learner's BLAS path
     StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 5, DataType.FLOAT);
     Objective.Prepared p = Objectives.byName("TB", 0.9).prepare(Fixtures.trajectories(env, arch, 6, 3), env, arch);
     double[] expected = net.forward(p.features(), p.rows());

@@ -3,10 +3,10 @@ package org.gfn.model.policy;
 import java.util.Random;
 
 /**
- * One transformer block over a set of m entity embeddings (m × d), without layer norm:
- * u = h + MultiHeadAttention(h)·W_o + b_o, then h' = u + act(u·W_1 + b_1)·W_2 + b_2. Attention
- * runs over all present entities (no positions), so the block is permutation-equivariant.
- * Parameters from {@code off}: W_q, W_k, W_v, W_o, b_o, W_1, b_1, W_2, b_2.
+ * One transformer block over the entity embeddings of each state (E × d for a batch), without
+ * layer norm: u = h + MultiHeadAttention(h)·W_o + b_o, then h' = u + act(u·W_1 + b_1)·W_2 + b_2.
+ * Attention runs over the present entities of the same state (no positions), so the block is
+ * permutation-equivariant. Parameters from {@code off}: W_q, W_k, W_v, W_o, b_o, W_1, b_1, W_2, b_2.
  */
 final class AttentionBlock {
   private final int d;
@@ -51,97 +51,114 @@ final class AttentionBlock {
 
   /** What backward needs of one forward pass. */
   static final class Trace {
-    double[] h, q, k, v, a, o, u, a1, out;
-    int m;
+    double[] h, q, k, v, o, u, a1, out;
+    double[][] a; // per state: heads × m × m attention weights
   }
 
-  Trace forward(double[] p, double[] h, int m) {
+  Trace forward(Linear lin, double[] p, double[] h, EntityBatch b) {
+    int e = b.entities();
     Trace t = new Trace();
-    t.m = m;
     t.h = h;
-    t.q = new double[m * d];
-    t.k = new double[m * d];
-    t.v = new double[m * d];
-    Dense.forward(h, m, d, p, wq(), -1, d, t.q);
-    Dense.forward(h, m, d, p, wk(), -1, d, t.k);
-    Dense.forward(h, m, d, p, wv(), -1, d, t.v);
-    t.a = new double[heads * m * m];
-    t.o = new double[m * d];
+    t.q = new double[e * d];
+    t.k = new double[e * d];
+    t.v = new double[e * d];
+    lin.forward(h, e, d, p, wq(), -1, d, t.q);
+    lin.forward(h, e, d, p, wk(), -1, d, t.k);
+    lin.forward(h, e, d, p, wv(), -1, d, t.v);
+    t.o = new double[e * d];
+    t.a = new double[b.states()][];
+    for (int s = 0; s < b.states(); s++) t.a[s] = attend(t, b.start()[s], b.size(s));
+    t.u = new double[e * d];
+    lin.forward(t.o, e, d, p, wo(), bo(), d, t.u);
+    for (int k = 0; k < e * d; k++) t.u[k] += h[k];
+    t.a1 = new double[e * d];
+    lin.forward(t.u, e, d, p, w1(), b1(), d, t.a1);
+    Dense.activate(act, t.a1, e * d);
+    t.out = new double[e * d];
+    lin.forward(t.a1, e, d, p, w2(), b2(), d, t.out);
+    for (int k = 0; k < e * d; k++) t.out[k] += t.u[k];
+    return t;
+  }
+
+  /** Softmax attention among the m entities from row {@code r0}: fills t.o, returns the weights. */
+  private double[] attend(Trace t, int r0, int m) {
+    double[] a = new double[heads * m * m];
     double scale = 1 / Math.sqrt(dh);
     for (int s = 0; s < heads; s++) {
       int c = s * dh;
       for (int i = 0; i < m; i++) {
         int ai = (s * m + i) * m;
+        int qi = (r0 + i) * d + c;
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < m; j++) {
+          int kj = (r0 + j) * d + c;
           double dot = 0;
-          for (int e = 0; e < dh; e++) dot += t.q[i * d + c + e] * t.k[j * d + c + e];
-          t.a[ai + j] = dot * scale;
-          max = Math.max(max, t.a[ai + j]);
+          for (int x = 0; x < dh; x++) dot += t.q[qi + x] * t.k[kj + x];
+          a[ai + j] = dot * scale;
+          max = Math.max(max, a[ai + j]);
         }
         double sum = 0;
-        for (int j = 0; j < m; j++) sum += t.a[ai + j] = Math.exp(t.a[ai + j] - max);
+        for (int j = 0; j < m; j++) sum += a[ai + j] = Math.exp(a[ai + j] - max);
         for (int j = 0; j < m; j++) {
-          double w = t.a[ai + j] /= sum;
-          for (int e = 0; e < dh; e++) t.o[i * d + c + e] += w * t.v[j * d + c + e];
+          double w = a[ai + j] /= sum;
+          int vj = (r0 + j) * d + c;
+          for (int x = 0; x < dh; x++) t.o[qi + x] += w * t.v[vj + x];
         }
       }
     }
-    t.u = new double[m * d];
-    Dense.forward(t.o, m, d, p, wo(), bo(), d, t.u);
-    for (int k = 0; k < m * d; k++) t.u[k] += h[k];
-    t.a1 = new double[m * d];
-    Dense.forward(t.u, m, d, p, w1(), b1(), d, t.a1);
-    Dense.activate(act, t.a1, m * d);
-    t.out = new double[m * d];
-    Dense.forward(t.a1, m, d, p, w2(), b2(), d, t.out);
-    for (int k = 0; k < m * d; k++) t.out[k] += t.u[k];
-    return t;
+    return a;
   }
 
   /** Adds the parameter gradient into {@code g}; returns dL/dh. */
-  double[] backward(double[] p, Trace t, double[] dOut, double[] g) {
-    int m = t.m;
+  double[] backward(Linear lin, double[] p, Trace t, EntityBatch b, double[] dOut, double[] g) {
+    int e = b.entities();
     double[] du = dOut.clone();
-    double[] da1 = new double[m * d];
-    Dense.backward(t.a1, dOut, m, d, p, w2(), b2(), d, g, da1);
-    Dense.activationBackward(act, t.a1, da1, m * d);
-    Dense.backward(t.u, da1, m, d, p, w1(), b1(), d, g, du);
+    double[] da1 = new double[e * d];
+    lin.backward(t.a1, dOut, e, d, p, w2(), b2(), d, g, da1);
+    Dense.activationBackward(act, t.a1, da1, e * d);
+    lin.backward(t.u, da1, e, d, p, w1(), b1(), d, g, du);
     double[] dIn = du.clone();
-    double[] dO = new double[m * d];
-    Dense.backward(t.o, du, m, d, p, wo(), bo(), d, g, dO);
-    double[] dq = new double[m * d];
-    double[] dk = new double[m * d];
-    double[] dv = new double[m * d];
+    double[] dO = new double[e * d];
+    lin.backward(t.o, du, e, d, p, wo(), bo(), d, g, dO);
+    double[] dq = new double[e * d];
+    double[] dk = new double[e * d];
+    double[] dv = new double[e * d];
+    for (int s = 0; s < b.states(); s++) attendBackward(t, t.a[s], b.start()[s], b.size(s), dO, dq, dk, dv);
+    lin.backward(t.h, dq, e, d, p, wq(), -1, d, g, dIn);
+    lin.backward(t.h, dk, e, d, p, wk(), -1, d, g, dIn);
+    lin.backward(t.h, dv, e, d, p, wv(), -1, d, g, dIn);
+    return dIn;
+  }
+
+  private void attendBackward(Trace t, double[] a, int r0, int m, double[] dO, double[] dq, double[] dk, double[] dv) {
     double scale = 1 / Math.sqrt(dh);
     double[] dA = new double[m];
     for (int s = 0; s < heads; s++) {
       int c = s * dh;
       for (int i = 0; i < m; i++) {
         int ai = (s * m + i) * m;
+        int oi = (r0 + i) * d + c;
         double mean = 0;
         for (int j = 0; j < m; j++) {
+          int vj = (r0 + j) * d + c;
           double dot = 0;
-          for (int e = 0; e < dh; e++) {
-            dot += dO[i * d + c + e] * t.v[j * d + c + e];
-            dv[j * d + c + e] += t.a[ai + j] * dO[i * d + c + e];
+          for (int x = 0; x < dh; x++) {
+            dot += dO[oi + x] * t.v[vj + x];
+            dv[vj + x] += a[ai + j] * dO[oi + x];
           }
           dA[j] = dot;
-          mean += t.a[ai + j] * dot;
+          mean += a[ai + j] * dot;
         }
         for (int j = 0; j < m; j++) {
-          double dS = t.a[ai + j] * (dA[j] - mean) * scale;
+          double dS = a[ai + j] * (dA[j] - mean) * scale;
           if (dS == 0) continue;
-          for (int e = 0; e < dh; e++) {
-            dq[i * d + c + e] += dS * t.k[j * d + c + e];
-            dk[j * d + c + e] += dS * t.q[i * d + c + e];
+          int kj = (r0 + j) * d + c;
+          for (int x = 0; x < dh; x++) {
+            dq[oi + x] += dS * t.k[kj + x];
+            dk[kj + x] += dS * t.q[oi + x];
           }
         }
       }
     }
-    Dense.backward(t.h, dq, m, d, p, wq(), -1, d, g, dIn);
-    Dense.backward(t.h, dk, m, d, p, wk(), -1, d, g, dIn);
-    Dense.backward(t.h, dv, m, d, p, wv(), -1, d, g, dIn);
-    return dIn;
   }
 }

@@ -3,15 +3,19 @@ package org.gfn.model.policy;
 import java.util.Random;
 
 /**
- * Dense-layer arithmetic in double on flat parameter arrays, for the hand-written layers of the
- * structured policy (plain Java: the executors run it too). A weight matrix is stored
+ * Dense-layer arithmetic in double on flat parameter arrays, in plain Java (what the executors
+ * run), and the activations and initialisation the hand-written layers share. A weight matrix is stored
  * input-major (W[i][j] at {@code w + i·nOut + j}), a bias after it or elsewhere ({@code b < 0}: none).
  */
-final class Dense {
+final class Dense implements Linear {
+  /** The plain-Java implementation. */
+  static final Dense JAVA = new Dense();
+
   private Dense() {}
 
   /** y[m × nOut] = x[m × nIn] · W + b. */
-  static void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
+  @Override
+  public void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
     for (int r = 0; r < m; r++) {
       int yr = r * nOut;
       for (int j = 0; j < nOut; j++) y[yr + j] = b >= 0 ? p[b + j] : 0;
@@ -29,7 +33,8 @@ final class Dense {
    * Backward of {@link #forward}: adds dL/dW and dL/db into {@code g} (same offsets as {@code p})
    * and, when {@code dx} is not null, dL/dx into {@code dx}.
    */
-  static void backward(double[] x, double[] dy, int m, int nIn, double[] p, int w, int b, int nOut,
+  @Override
+  public void backward(double[] x, double[] dy, int m, int nIn, double[] p, int w, int b, int nOut,
       double[] g, double[] dx) {
     for (int r = 0; r < m; r++) {
       int yr = r * nOut;

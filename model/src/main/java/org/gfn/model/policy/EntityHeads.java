@@ -3,12 +3,12 @@ package org.gfn.model.policy;
 import java.util.Random;
 
 /**
- * The action heads of a structured policy on m entity embeddings h (m × d) whose slots are
- * {@code idx}: forward logits per unordered pair, from the symmetric bilinear form
- * (q_i·r_j + q_j·r_i)/√d + c_i + c_j + c_0 (q = h·W_q, r = h·W_r, c = h·w_c), or per entity
- * (h_i·w_f + b_f); backward logits per entity (h_i·w_b + b_b); and from the mean embedding
- * z = act(mean(h)·W_g + b_g) the exit logit (z·w_e + b_e) and log F(s) (z·w_F + b_F). Slots that
- * are absent read 0 (the environment's masks exclude them).
+ * The action heads of a structured policy on the entity embeddings h of a batch of states:
+ * forward logits per unordered pair, from the symmetric bilinear form
+ * (q_i·r_j + q_j·r_i)/√d + c_i + c_j (q = h·W_q, r = h·W_r, c = h·w_c + c_0), or per entity
+ * (h_i·w_f + b_f); backward logits per entity (h_i·w_b + b_b); and from each state's mean
+ * embedding z = act(mean(h)·W_g + b_g) the exit logit (z·w_e + b_e) and log F(s) (z·w_F + b_F).
+ * Slots that are absent read 0 (the environment's masks exclude them).
  */
 final class EntityHeads {
   private final PolicyArchitecture arch;
@@ -35,9 +35,8 @@ final class EntityHeads {
   private int wq() { return off; }
   private int wr() { return off + d * d; }
   private int wc() { return pairs ? off + 2 * d * d : off; }
-  private int fwdEnd() { return off + (pairs ? 2 * d * d + d + 1 : d + 1); }
-  private int wb() { return fwdEnd(); }
-  private int wg() { return fwdEnd() + d + 1; }
+  private int wb() { return wc() + d + 1; }
+  private int wg() { return wb() + d + 1; }
   private int bg() { return wg() + d * d; }
   private int we() { return bg() + d; }
   private int wf() { return we() + d + 1; }
@@ -47,7 +46,7 @@ final class EntityHeads {
       Dense.init(p, wq(), -1, d, d, rng);
       Dense.init(p, wr(), -1, d, d, rng);
     }
-    Dense.init(p, wc(), wc() + d, d, 1, rng); // pair: w_c, c_0; entity: w_f, b_f (same place)
+    Dense.init(p, wc(), wc() + d, d, 1, rng);
     Dense.init(p, wb(), wb() + d, d, 1, rng);
     Dense.init(p, wg(), bg(), d, d, rng);
     Dense.init(p, we(), we() + d, d, 1, rng);
@@ -55,107 +54,138 @@ final class EntityHeads {
   }
 
   static final class Trace {
-    double[] h, q, r, c, z;
-    double[] mean;
-    int[] idx;
-    int m;
+    double[] h, q, r, mean, z;
   }
 
   int pairIndex(int i, int j) {
     return i * (2 * n - i - 1) / 2 + (j - i - 1);
   }
 
-  /** Writes the output row (width outputWidth) at {@code row[at..]}. */
-  Trace forward(double[] p, double[] h, int m, int[] idx, double[] row, int at) {
+  /** Writes state s's output row at {@code out[s·outputWidth ..]}. */
+  Trace forward(Linear lin, double[] p, double[] h, EntityBatch b, double[] out) {
+    int e = b.entities();
+    int w = arch.outputWidth();
     Trace t = new Trace();
     t.h = h;
-    t.m = m;
-    t.idx = idx;
-    t.c = new double[m];
-    Dense.forward(h, m, d, p, wc(), wc() + d, 1, t.c);
+    double[] c = new double[e];
+    lin.forward(h, e, d, p, wc(), wc() + d, 1, c);
     if (pairs) {
-      t.q = new double[m * d];
-      t.r = new double[m * d];
-      Dense.forward(h, m, d, p, wq(), -1, d, t.q);
-      Dense.forward(h, m, d, p, wr(), -1, d, t.r);
-      double scale = 1 / Math.sqrt(d);
-      for (int i = 0; i < m; i++) {
-        for (int j = i + 1; j < m; j++) {
-          double s = 0;
-          for (int e = 0; e < d; e++) s += t.q[i * d + e] * t.r[j * d + e] + t.q[j * d + e] * t.r[i * d + e];
-          row[at + pairIndex(idx[i], idx[j])] = s * scale + t.c[i] + t.c[j];
+      t.q = new double[e * d];
+      t.r = new double[e * d];
+      lin.forward(h, e, d, p, wq(), -1, d, t.q);
+      lin.forward(h, e, d, p, wr(), -1, d, t.r);
+    }
+    double scale = 1 / Math.sqrt(d);
+    for (int s = 0; s < b.states(); s++) {
+      int r0 = b.start()[s];
+      int[] slots = b.slots()[s];
+      for (int i = 0; i < slots.length; i++) {
+        if (!pairs) {
+          out[s * w + slots[i]] = c[r0 + i];
+          continue;
+        }
+        for (int j = i + 1; j < slots.length; j++) {
+          double dot = 0;
+          int qi = (r0 + i) * d;
+          int qj = (r0 + j) * d;
+          for (int x = 0; x < d; x++) dot += t.q[qi + x] * t.r[qj + x] + t.q[qj + x] * t.r[qi + x];
+          out[s * w + pairIndex(slots[i], slots[j])] = dot * scale + c[r0 + i] + c[r0 + j];
         }
       }
-    } else {
-      for (int i = 0; i < m; i++) row[at + idx[i]] = t.c[i];
     }
     if (arch.learnedBackward()) {
-      double[] b = new double[m];
-      Dense.forward(h, m, d, p, wb(), wb() + d, 1, b);
-      for (int i = 0; i < m; i++) row[at + arch.backwardOffset() + idx[i]] = b[i];
+      double[] bl = new double[e];
+      lin.forward(h, e, d, p, wb(), wb() + d, 1, bl);
+      for (int s = 0; s < b.states(); s++) {
+        int[] slots = b.slots()[s];
+        for (int i = 0; i < slots.length; i++) out[s * w + arch.backwardOffset() + slots[i]] = bl[b.start()[s] + i];
+      }
     }
-    t.mean = new double[d];
-    for (int i = 0; i < m; i++) {
-      for (int e = 0; e < d; e++) t.mean[e] += h[i * d + e] / m;
+    int states = b.states();
+    t.mean = new double[states * d];
+    for (int s = 0; s < states; s++) {
+      int m = b.size(s);
+      for (int i = b.start()[s]; i < b.start()[s + 1]; i++) {
+        for (int x = 0; x < d; x++) t.mean[s * d + x] += h[i * d + x] / m;
+      }
     }
-    t.z = new double[d];
-    Dense.forward(t.mean, 1, d, p, wg(), bg(), d, t.z);
-    Dense.activate(act, t.z, d);
-    double[] y = new double[1];
-    Dense.forward(t.z, 1, d, p, we(), we() + d, 1, y);
-    row[at + arch.numActions() - 1] = y[0];
+    t.z = new double[states * d];
+    lin.forward(t.mean, states, d, p, wg(), bg(), d, t.z);
+    Dense.activate(act, t.z, states * d);
+    double[] y = new double[states];
+    lin.forward(t.z, states, d, p, we(), we() + d, 1, y);
+    for (int s = 0; s < states; s++) out[s * w + arch.numActions() - 1] = y[s];
     if (arch.flowHead()) {
-      Dense.forward(t.z, 1, d, p, wf(), wf() + d, 1, y);
-      row[at + arch.flowOffset()] = y[0];
+      lin.forward(t.z, states, d, p, wf(), wf() + d, 1, y);
+      for (int s = 0; s < states; s++) out[s * w + arch.flowOffset()] = y[s];
     }
     return t;
   }
 
-  /** Adds the parameter gradient into {@code g}; returns dL/dh, given dL/d(row) at {@code dRow[at..]}. */
-  double[] backward(double[] p, Trace t, double[] dRow, int at, double[] g) {
-    int m = t.m;
-    double[] dh = new double[m * d];
-    double[] dc = new double[m];
-    if (pairs) {
-      double[] dq = new double[m * d];
-      double[] dr = new double[m * d];
-      double scale = 1 / Math.sqrt(d);
-      for (int i = 0; i < m; i++) {
-        for (int j = i + 1; j < m; j++) {
-          double gl = dRow[at + pairIndex(t.idx[i], t.idx[j])];
+  /** Adds the parameter gradient into {@code g}; returns dL/dh, given dL/d(out). */
+  double[] backward(Linear lin, double[] p, Trace t, EntityBatch b, double[] dOut, double[] g) {
+    int e = b.entities();
+    int w = arch.outputWidth();
+    int states = b.states();
+    double[] dh = new double[e * d];
+    double[] dc = new double[e];
+    double[] dq = pairs ? new double[e * d] : null;
+    double[] dr = pairs ? new double[e * d] : null;
+    double scale = 1 / Math.sqrt(d);
+    for (int s = 0; s < states; s++) {
+      int r0 = b.start()[s];
+      int[] slots = b.slots()[s];
+      for (int i = 0; i < slots.length; i++) {
+        if (!pairs) {
+          dc[r0 + i] = dOut[s * w + slots[i]];
+          continue;
+        }
+        for (int j = i + 1; j < slots.length; j++) {
+          double gl = dOut[s * w + pairIndex(slots[i], slots[j])];
           if (gl == 0) continue;
-          dc[i] += gl;
-          dc[j] += gl;
+          dc[r0 + i] += gl;
+          dc[r0 + j] += gl;
           double gs = gl * scale;
-          for (int e = 0; e < d; e++) {
-            dq[i * d + e] += gs * t.r[j * d + e];
-            dr[j * d + e] += gs * t.q[i * d + e];
-            dq[j * d + e] += gs * t.r[i * d + e];
-            dr[i * d + e] += gs * t.q[j * d + e];
+          int qi = (r0 + i) * d;
+          int qj = (r0 + j) * d;
+          for (int x = 0; x < d; x++) {
+            dq[qi + x] += gs * t.r[qj + x];
+            dr[qj + x] += gs * t.q[qi + x];
+            dq[qj + x] += gs * t.r[qi + x];
+            dr[qi + x] += gs * t.q[qj + x];
           }
         }
       }
-      Dense.backward(t.h, dq, m, d, p, wq(), -1, d, g, dh);
-      Dense.backward(t.h, dr, m, d, p, wr(), -1, d, g, dh);
-    } else {
-      for (int i = 0; i < m; i++) dc[i] = dRow[at + t.idx[i]];
     }
-    Dense.backward(t.h, dc, m, d, p, wc(), wc() + d, 1, g, dh);
+    if (pairs) {
+      lin.backward(t.h, dq, e, d, p, wq(), -1, d, g, dh);
+      lin.backward(t.h, dr, e, d, p, wr(), -1, d, g, dh);
+    }
+    lin.backward(t.h, dc, e, d, p, wc(), wc() + d, 1, g, dh);
     if (arch.learnedBackward()) {
-      double[] db = new double[m];
-      for (int i = 0; i < m; i++) db[i] = dRow[at + arch.backwardOffset() + t.idx[i]];
-      Dense.backward(t.h, db, m, d, p, wb(), wb() + d, 1, g, dh);
+      double[] db = new double[e];
+      for (int s = 0; s < states; s++) {
+        int[] slots = b.slots()[s];
+        for (int i = 0; i < slots.length; i++) db[b.start()[s] + i] = dOut[s * w + arch.backwardOffset() + slots[i]];
+      }
+      lin.backward(t.h, db, e, d, p, wb(), wb() + d, 1, g, dh);
     }
-    double[] dz = new double[d];
-    Dense.backward(t.z, new double[] {dRow[at + arch.numActions() - 1]}, 1, d, p, we(), we() + d, 1, g, dz);
+    double[] dz = new double[states * d];
+    double[] dy = new double[states];
+    for (int s = 0; s < states; s++) dy[s] = dOut[s * w + arch.numActions() - 1];
+    lin.backward(t.z, dy, states, d, p, we(), we() + d, 1, g, dz);
     if (arch.flowHead()) {
-      Dense.backward(t.z, new double[] {dRow[at + arch.flowOffset()]}, 1, d, p, wf(), wf() + d, 1, g, dz);
+      for (int s = 0; s < states; s++) dy[s] = dOut[s * w + arch.flowOffset()];
+      lin.backward(t.z, dy, states, d, p, wf(), wf() + d, 1, g, dz);
     }
-    Dense.activationBackward(act, t.z, dz, d);
-    double[] dMean = new double[d];
-    Dense.backward(t.mean, dz, 1, d, p, wg(), bg(), d, g, dMean);
-    for (int i = 0; i < m; i++) {
-      for (int e = 0; e < d; e++) dh[i * d + e] += dMean[e] / m;
+    Dense.activationBackward(act, t.z, dz, states * d);
+    double[] dMean = new double[states * d];
+    lin.backward(t.mean, dz, states, d, p, wg(), bg(), d, g, dMean);
+    for (int s = 0; s < states; s++) {
+      int m = b.size(s);
+      for (int i = b.start()[s]; i < b.start()[s + 1]; i++) {
+        for (int x = 0; x < d; x++) dh[i * d + x] += dMean[s * d + x] / m;
+      }
     }
     return dh;
   }

@@ -1,12 +1,12 @@
 package org.gfn.model.policy;
 
 import java.util.Random;
-import org.gfn.envs.EntityLayout;
 
 /**
  * Everything of a structured policy after the per-entity encoder, for one state at a time, in
  * double: the mixing blocks ({@link AttentionBlock} for sets, {@link GinBlock} for graphs) and the
- * {@link EntityHeads}. Plain Java with a hand-written backward, shared by the learner's
+ * {@link EntityHeads}, on the stacked entities of a batch of states ({@link EntityBatch}). Plain
+ * Java with a hand-written backward, shared by the learner's
  * {@link StructuredNetwork} and the executors' {@link StructuredForward}. Its parameters start at
  * {@code off} of the flat parameter array (after the encoder's).
  */
@@ -61,81 +61,40 @@ final class EntityMixer {
     heads.init(p, rng);
   }
 
-  /** The present entities of one state: their slots and, for graphs, local neighbour lists. */
-  record Present(int[] idx, int[][] neighbours) {}
-
-  static Present present(float[] features, int rowOffset, EntityLayout layout) {
-    int n = layout.entities();
-    int f = layout.features();
-    int m = 0;
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (features[rowOffset + i * f] != 0f) idx[m++] = i;
-    }
-    idx = java.util.Arrays.copyOf(idx, m);
-    int[][] nb = null;
-    if (layout.adjacency()) {
-      int[] local = new int[n];
-      java.util.Arrays.fill(local, -1);
-      for (int k = 0; k < m; k++) local[idx[k]] = k;
-      nb = new int[m][];
-      int adj = f - n;
-      for (int k = 0; k < m; k++) {
-        int base = rowOffset + idx[k] * f + adj;
-        int c = 0;
-        int[] list = new int[m];
-        for (int j = 0; j < n; j++) {
-          if (features[base + j] != 0f && local[j] >= 0 && j != idx[k]) list[c++] = local[j];
-        }
-        nb[k] = java.util.Arrays.copyOf(list, c);
-      }
-    }
-    return new Present(idx, nb);
-  }
-
-  /** What backward needs of one state's forward pass. */
+  /** What backward needs of one forward pass. */
   static final class Trace {
     Object[] blocks;
     EntityHeads.Trace heads;
   }
 
-  /** Computes one state's output row into {@code row[at .. at + outputWidth)} from h0 (m × d). */
-  Trace forward(double[] p, double[] h0, Present e, double[] row, int at) {
+  /** Computes the output rows of a batch of states ({@code out}: states × outputWidth) from h0 (E × d). */
+  Trace forward(Linear lin, double[] p, double[] h0, EntityBatch b, double[] out) {
     Trace t = new Trace();
-    int m = e.idx().length;
     int layers = structure.mixLayers();
     t.blocks = new Object[layers];
     double[] h = h0;
     for (int l = 0; l < layers; l++) {
       if (structure.graph()) {
-        GinBlock.Trace b = gin[l].forward(p, h, m, e.neighbours());
-        t.blocks[l] = b;
-        h = b.out;
+        GinBlock.Trace g = gin[l].forward(lin, p, h, b);
+        t.blocks[l] = g;
+        h = g.out;
       } else {
-        AttentionBlock.Trace b = attention[l].forward(p, h, m);
-        t.blocks[l] = b;
-        h = b.out;
+        AttentionBlock.Trace a = attention[l].forward(lin, p, h, b);
+        t.blocks[l] = a;
+        h = a.out;
       }
     }
-    t.heads = heads.forward(p, h, m, e.idx(), row, at);
+    t.heads = heads.forward(lin, p, h, b, out);
     return t;
   }
 
   /** Adds the parameter gradient into {@code g}; returns dL/dh0. */
-  double[] backward(double[] p, Trace t, double[] dRow, int at, double[] g) {
-    double[] dh = heads.backward(p, t.heads, dRow, at, g);
+  double[] backward(Linear lin, double[] p, Trace t, EntityBatch b, double[] dOut, double[] g) {
+    double[] dh = heads.backward(lin, p, t.heads, b, dOut, g);
     for (int l = structure.mixLayers() - 1; l >= 0; l--) {
-      dh = structure.graph() ? gin[l].backward(p, (GinBlock.Trace) t.blocks[l], dh, g)
-          : attention[l].backward(p, (AttentionBlock.Trace) t.blocks[l], dh, g);
+      dh = structure.graph() ? gin[l].backward(lin, p, (GinBlock.Trace) t.blocks[l], b, dh, g)
+          : attention[l].backward(lin, p, (AttentionBlock.Trace) t.blocks[l], b, dh, g);
     }
     return dh;
-  }
-
-  int offset() {
-    return off;
-  }
-
-  PolicyArchitecture architecture() {
-    return arch;
   }
 }

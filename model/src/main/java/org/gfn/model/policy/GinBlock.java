@@ -3,7 +3,8 @@ package org.gfn.model.policy;
 import java.util.Random;
 
 /**
- * One GIN block (Xu et al. 2019, ε = 0) over m entity embeddings and their neighbour lists:
+ * One GIN block (Xu et al. 2019, ε = 0) over the entity embeddings of each state and their
+ * neighbour lists:
  * x_i = h_i + Σ_{j ∈ N(i)} h_j, then h'_i = act(act(x_i·W_1 + b_1)·W_2 + b_2). Sum aggregation
  * over an unordered neighbourhood, so relabelling the entities relabels the output.
  * Parameters from {@code off}: W_1, b_1, W_2, b_2.
@@ -35,43 +36,40 @@ final class GinBlock {
 
   static final class Trace {
     double[] x, z1, out;
-    int[][] neighbours;
-    int m;
   }
 
-  Trace forward(double[] p, double[] h, int m, int[][] neighbours) {
+  Trace forward(Linear lin, double[] p, double[] h, EntityBatch b) {
+    int e = b.entities();
     Trace t = new Trace();
-    t.m = m;
-    t.neighbours = neighbours;
     t.x = h.clone();
-    for (int i = 0; i < m; i++) {
-      for (int j : neighbours[i]) {
-        for (int e = 0; e < d; e++) t.x[i * d + e] += h[j * d + e];
+    for (int i = 0; i < e; i++) {
+      for (int j : b.neighbours()[i]) {
+        for (int k = 0; k < d; k++) t.x[i * d + k] += h[j * d + k];
       }
     }
-    t.z1 = new double[m * d];
-    Dense.forward(t.x, m, d, p, w1(), b1(), d, t.z1);
-    Dense.activate(act, t.z1, m * d);
-    t.out = new double[m * d];
-    Dense.forward(t.z1, m, d, p, w2(), b2(), d, t.out);
-    Dense.activate(act, t.out, m * d);
+    t.z1 = new double[e * d];
+    lin.forward(t.x, e, d, p, w1(), b1(), d, t.z1);
+    Dense.activate(act, t.z1, e * d);
+    t.out = new double[e * d];
+    lin.forward(t.z1, e, d, p, w2(), b2(), d, t.out);
+    Dense.activate(act, t.out, e * d);
     return t;
   }
 
   /** Adds the parameter gradient into {@code g}; returns dL/dh. */
-  double[] backward(double[] p, Trace t, double[] dOut, double[] g) {
-    int m = t.m;
+  double[] backward(Linear lin, double[] p, Trace t, EntityBatch b, double[] dOut, double[] g) {
+    int e = b.entities();
     double[] dz2 = dOut.clone();
-    Dense.activationBackward(act, t.out, dz2, m * d);
-    double[] dz1 = new double[m * d];
-    Dense.backward(t.z1, dz2, m, d, p, w2(), b2(), d, g, dz1);
-    Dense.activationBackward(act, t.z1, dz1, m * d);
-    double[] dx = new double[m * d];
-    Dense.backward(t.x, dz1, m, d, p, w1(), b1(), d, g, dx);
+    Dense.activationBackward(act, t.out, dz2, e * d);
+    double[] dz1 = new double[e * d];
+    lin.backward(t.z1, dz2, e, d, p, w2(), b2(), d, g, dz1);
+    Dense.activationBackward(act, t.z1, dz1, e * d);
+    double[] dx = new double[e * d];
+    lin.backward(t.x, dz1, e, d, p, w1(), b1(), d, g, dx);
     double[] dh = dx.clone();
-    for (int i = 0; i < m; i++) {
-      for (int j : t.neighbours[i]) {
-        for (int e = 0; e < d; e++) dh[j * d + e] += dx[i * d + e];
+    for (int i = 0; i < e; i++) {
+      for (int j : b.neighbours()[i]) {
+        for (int k = 0; k < d; k++) dh[j * d + k] += dx[i * d + k];
       }
     }
     return dh;

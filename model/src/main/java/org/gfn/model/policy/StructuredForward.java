@@ -71,19 +71,18 @@ final class StructuredForward implements PolicyEvaluator {
   public void evaluate(float[] features, int rows, float[] out) {
     int width = arch.outputWidth();
     int d = arch.width();
-    double[] row = new double[width];
+    EntityBatch b = EntityBatch.of(features, rows, arch.featureSize(), layout);
+    double[] h0 = new double[b.entities() * d];
     for (int r = 0; r < rows; r++) {
-      int rowOffset = r * arch.featureSize();
-      EntityMixer.Present e = EntityMixer.present(features, rowOffset, layout);
-      int m = e.idx().length;
-      double[] h0 = new double[m * d];
-      for (int k = 0; k < m; k++) {
-        System.arraycopy(encode(features, rowOffset + e.idx()[k] * layout.features() + 1), 0, h0, k * d, d);
+      int[] slots = b.slots()[r];
+      for (int k = 0; k < slots.length; k++) {
+        double[] h = encode(features, r * arch.featureSize() + slots[k] * layout.features() + 1);
+        System.arraycopy(h, 0, h0, (b.start()[r] + k) * d, d);
       }
-      Arrays.fill(row, 0);
-      mixer.forward(params, h0, e, row, 0);
-      for (int j = 0; j < width; j++) out[r * width + j] = (float) row[j];
     }
+    double[] y = new double[rows * width];
+    mixer.forward(Dense.JAVA, params, h0, b, y);
+    for (int j = 0; j < rows * width; j++) out[j] = (float) y[j];
   }
 
   /** Fraction of entity encodings served from the cache so far. */

@@ -40,8 +40,10 @@ public final class StructuredNetwork implements PolicyModel {
   private final INDArray glueState;
   private final GradientUpdater<?> glueAdam;
   private Gradient encoderGradient;
-  private int[][] rowEntities; // per row: its entities' rows in the encoder batch
-  private EntityMixer.Trace[] traces;
+  private final Linear linear = new Nd4jLinear();
+  private EntityBatch batch;
+  private int[] entityRow; // per entity of the batch: its row among the distinct entities encoded
+  private EntityMixer.Trace trace;
   private int uniqueRows;
 
   /**
@@ -118,23 +120,20 @@ public final class StructuredNetwork implements PolicyModel {
   @Override
   public double[] forward(float[] features, int rows) {
     int own = layout.ownFeatures();
+    batch = EntityBatch.of(features, rows, arch.featureSize(), layout);
     Map<EntityKey, Integer> unique = new HashMap<>();
     List<Integer> firstSeen = new ArrayList<>();
-    EntityMixer.Present[] present = new EntityMixer.Present[rows];
-    rowEntities = new int[rows][];
+    entityRow = new int[batch.entities()];
     for (int r = 0; r < rows; r++) {
-      int rowOffset = r * arch.featureSize();
-      present[r] = EntityMixer.present(features, rowOffset, layout);
-      int[] idx = present[r].idx();
-      rowEntities[r] = new int[idx.length];
-      for (int k = 0; k < idx.length; k++) {
-        int from = rowOffset + idx[k] * layout.features() + 1;
+      int[] slots = batch.slots()[r];
+      for (int k = 0; k < slots.length; k++) {
+        int from = r * arch.featureSize() + slots[k] * layout.features() + 1;
         Integer u = unique.putIfAbsent(new EntityKey(features, from, own), firstSeen.size());
         if (u == null) {
           u = firstSeen.size();
           firstSeen.add(from);
         }
-        rowEntities[r][k] = u;
+        entityRow[batch.start()[r] + k] = u;
       }
     }
     uniqueRows = firstSeen.size();
@@ -144,30 +143,21 @@ public final class StructuredNetwork implements PolicyModel {
     List<INDArray> acts = encoder.feedForward(true, false);
     double[] h = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).data().asDouble();
     int d = arch.width();
-    int width = arch.outputWidth();
-    double[] out = new double[rows * width];
-    traces = new EntityMixer.Trace[rows];
-    for (int r = 0; r < rows; r++) {
-      int[] ents = rowEntities[r];
-      double[] h0 = new double[ents.length * d];
-      for (int k = 0; k < ents.length; k++) System.arraycopy(h, ents[k] * d, h0, k * d, d);
-      traces[r] = mixer.forward(params, h0, present[r], out, r * width);
-    }
+    double[] h0 = new double[batch.entities() * d];
+    for (int i = 0; i < entityRow.length; i++) System.arraycopy(h, entityRow[i] * d, h0, i * d, d);
+    double[] out = new double[rows * arch.outputWidth()];
+    trace = mixer.forward(linear, params, h0, batch, out);
     return out;
   }
 
   @Override
   public void backward(double[] dOut) {
     int d = arch.width();
-    int width = arch.outputWidth();
     java.util.Arrays.fill(grad, 0);
+    double[] dh0 = mixer.backward(linear, params, trace, batch, dOut, grad);
     double[] dh = new double[uniqueRows * d];
-    for (int r = 0; r < traces.length; r++) {
-      double[] dh0 = mixer.backward(params, traces[r], dOut, r * width, grad);
-      int[] ents = rowEntities[r];
-      for (int k = 0; k < ents.length; k++) {
-        for (int e = 0; e < d; e++) dh[ents[k] * d + e] += dh0[k * d + e];
-      }
+    for (int i = 0; i < entityRow.length; i++) {
+      for (int e = 0; e < d; e++) dh[entityRow[i] * d + e] += dh0[i * d + e];
     }
     INDArray eps = Nd4j.createFromArray(dh).reshape(uniqueRows, d).castTo(dtype);
     encoderGradient = encoder.backpropGradient(eps, LayerWorkspaceMgr.noWorkspaces()).getFirst();

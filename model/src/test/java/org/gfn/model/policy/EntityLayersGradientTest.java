@@ -16,16 +16,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class EntityLayersGradientTest {
   private static final int D = 8;
-  private static final int M = 5;
+  private static final int M = 7;
 
   @ParameterizedTest
-  @CsvSource({"attention,tanh", "attention,elu", "gin,tanh", "gin,leakyrelu", "heads-pairs,tanh", "heads-entities,elu"})
-  void layerGradientsMatchFiniteDifferences(String layer, String activation) {
+  @CsvSource({"attention,tanh,java", "attention,elu,nd4j", "gin,tanh,java", "gin,leakyrelu,nd4j",
+      "heads-pairs,tanh,java", "heads-pairs,relu,nd4j", "heads-entities,elu,java"})
+  void layerGradientsMatchFiniteDifferences(String layer, String activation, String linear) {
+    Linear lin = linear.equals("java") ? Dense.JAVA : new Nd4jLinear(0);
     Random rng = new Random(layer.hashCode());
     Activation act = Activation.of(activation);
     int n = 7;
-    int[] idx = {0, 2, 3, 5, 6};
-    int[][] nb = {{1, 2}, {0}, {0, 4}, {}, {2}};
+    // two states: slots {0, 2, 3, 5, 6} and {1, 4}, stacked as entity rows 0–4 and 5–6
+    EntityBatch batch = new EntityBatch(new int[] {0, 5, 7}, new int[][] {{0, 2, 3, 5, 6}, {1, 4}},
+        new int[][] {{1, 2}, {0}, {0, 4}, {}, {2}, {6}, {5}});
     boolean pairs = !layer.equals("heads-entities");
     EntityLayout layout = new EntityLayout(n, 4 + n, pairs, true);
     PolicyArchitecture arch = new PolicyArchitecture(n * layout.features(), layout.forwardActions(), n, 1, D,
@@ -39,7 +42,7 @@ class EntityLayersGradientTest {
     for (int i = 0; i < count; i++) p[i] = 0.6 * rng.nextGaussian();
     double[] h = new double[M * D];
     for (int i = 0; i < h.length; i++) h[i] = rng.nextGaussian();
-    int outLen = layer.startsWith("heads") ? arch.outputWidth() : M * D;
+    int outLen = layer.startsWith("heads") ? 2 * arch.outputWidth() : M * D;
     double[] w = new double[outLen];
     for (int i = 0; i < outLen; i++) w[i] = rng.nextGaussian();
     AttentionBlock att = new AttentionBlock(D, 2, act, 0);
@@ -47,12 +50,12 @@ class EntityLayersGradientTest {
     EntityHeads heads = new EntityHeads(arch, 0);
     ToDoubleFunction<double[][]> loss = ph -> {
       double[] out = switch (layer) {
-        case "attention" -> att.forward(ph[0], ph[1], M).out;
-        case "gin" -> gin.forward(ph[0], ph[1], M, nb).out;
+        case "attention" -> att.forward(lin, ph[0], ph[1], batch).out;
+        case "gin" -> gin.forward(lin, ph[0], ph[1], batch).out;
         default -> {
-          double[] row = new double[outLen];
-          heads.forward(ph[0], ph[1], M, idx, row, 0);
-          yield row;
+          double[] rows = new double[outLen];
+          heads.forward(lin, ph[0], ph[1], batch, rows);
+          yield rows;
         }
       };
       double s = 0;
@@ -61,9 +64,9 @@ class EntityLayersGradientTest {
     };
     double[] g = new double[count];
     double[] dh = switch (layer) {
-      case "attention" -> att.backward(p, att.forward(p, h, M), w, g);
-      case "gin" -> gin.backward(p, gin.forward(p, h, M, nb), w, g);
-      default -> heads.backward(p, heads.forward(p, h, M, idx, new double[outLen], 0), w, 0, g);
+      case "attention" -> att.backward(lin, p, att.forward(lin, p, h, batch), batch, w, g);
+      case "gin" -> gin.backward(lin, p, gin.forward(lin, p, h, batch), batch, w, g);
+      default -> heads.backward(lin, p, heads.forward(lin, p, h, batch, new double[outLen]), batch, w, g);
     };
     int checked = check(loss, p, h, g, 0) + check(loss, p, h, dh, 1);
     assertTrue(checked > 20, "non-zero gradients checked: " + checked);

@@ -1,0 +1,62 @@
+package org.gfn.model.policy;
+
+import org.gfn.envs.EntityLayout;
+
+/**
+ * The present entities of a batch of states, stacked: state s owns entity rows
+ * {@code start[s] .. start[s+1])}, whose slots are {@code slots[s]}; for graphs, each entity row's
+ * neighbours as entity rows of the same state. Dense layers then run on all rows at once and only
+ * attention, pooling and pair scores work per state (segment).
+ */
+record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
+
+  int states() {
+    return slots.length;
+  }
+
+  int entities() {
+    return start[start.length - 1];
+  }
+
+  int size(int s) {
+    return start[s + 1] - start[s];
+  }
+
+  /** The present entities (presence flag ≠ 0) of {@code rows} feature rows. */
+  static EntityBatch of(float[] features, int rows, int featureSize, EntityLayout layout) {
+    int n = layout.entities();
+    int f = layout.features();
+    int[] start = new int[rows + 1];
+    int[][] slots = new int[rows][];
+    for (int r = 0; r < rows; r++) {
+      int base = r * featureSize;
+      int m = 0;
+      int[] idx = new int[n];
+      for (int i = 0; i < n; i++) {
+        if (features[base + i * f] != 0f) idx[m++] = i;
+      }
+      if (m == 0) throw new IllegalArgumentException("state " + r + " of the batch has no entities");
+      slots[r] = java.util.Arrays.copyOf(idx, m);
+      start[r + 1] = start[r] + m;
+    }
+    int[][] nb = null;
+    if (layout.adjacency()) {
+      nb = new int[start[rows]][];
+      int[] local = new int[n];
+      for (int r = 0; r < rows; r++) {
+        java.util.Arrays.fill(local, -1);
+        for (int k = 0; k < slots[r].length; k++) local[slots[r][k]] = start[r] + k;
+        for (int k = 0; k < slots[r].length; k++) {
+          int base = r * featureSize + slots[r][k] * f + f - n;
+          int c = 0;
+          int[] list = new int[slots[r].length];
+          for (int j = 0; j < n; j++) {
+            if (features[base + j] != 0f && local[j] >= 0 && j != slots[r][k]) list[c++] = local[j];
+          }
+          nb[start[r] + k] = java.util.Arrays.copyOf(list, c);
+        }
+      }
+    }
+    return new EntityBatch(start, slots, nb);
+  }
+}
