@@ -16,15 +16,24 @@ package org.gfn.envs;
  * @param features values per entity row, presence flag and adjacency included
  * @param pairActions forward actions are unordered pairs (else one per entity)
  * @param adjacency the rows end with an adjacency row
+ * @param packedBits 0: each own value is one input; k &gt; 0: each own value is an integer in
+ *     [0, 2^k) whose k bits are k binary inputs (a 4-bit Fitch set per site: 4× fewer values to
+ *     write, ship and hash than one-hot floats)
  */
-public record EntityLayout(int entities, int features, boolean pairActions, boolean adjacency)
+public record EntityLayout(int entities, int features, boolean pairActions, boolean adjacency, int packedBits)
     implements java.io.Serializable {
+
+  /** A layout whose values are the inputs themselves. */
+  public EntityLayout(int entities, int features, boolean pairActions, boolean adjacency) {
+    this(entities, features, pairActions, adjacency, 0);
+  }
 
   public EntityLayout {
     if (entities < 2) throw new IllegalArgumentException("an entity view needs at least 2 entities, got " + entities);
     if (features < 2 + (adjacency ? entities : 0)) {
       throw new IllegalArgumentException("an entity row needs the presence flag and at least one feature, got " + features);
     }
+    if (packedBits < 0 || packedBits > 16) throw new IllegalArgumentException("packed bits must be in [0, 16], got " + packedBits);
   }
 
   /** Forward actions the layout implies, exit included. */
@@ -35,6 +44,11 @@ public record EntityLayout(int entities, int features, boolean pairActions, bool
   /** Values of a row that describe the entity itself (presence flag and adjacency excluded). */
   public int ownFeatures() {
     return features - 1 - (adjacency ? entities : 0);
+  }
+
+  /** The per-entity encoder's inputs: the own values, or their bits when packed. */
+  public int encoderInputs() {
+    return packedBits == 0 ? ownFeatures() : ownFeatures() * packedBits;
   }
 
   /** Checks that {@code env}'s action counts and feature size agree with this layout. */

@@ -12,8 +12,8 @@ import org.gfn.envs.Environment;
  * (pairs in row-major order), exit is the last; backward action {@code i} splits the root in slot
  * i into its two subtrees. log R(T) = (C − M(T)) / α with M the Fitch parsimony score; the
  * intermediate energy of a forest is (C − Σ_trees M) / α, so forward-looking DB trains on it and it
- * equals log R at the end. Features: per slot, whether it is a root and its root's Fitch sets
- * (4 floats per site): n·(1 + 4·sites).
+ * equals log R at the end. Features: per slot, whether it is a root and its root's Fitch set at
+ * each site as a 4-bit value: n·(1 + sites) ({@link #entityLayout}).
  */
 public final class PhyloForest implements Environment {
   private static final long MAX_ENUMERABLE = 5_000_000L;
@@ -178,32 +178,37 @@ public final class PhyloForest implements Environment {
     return true;
   }
 
-  /** One entity per slot: presence (the slot is a root), then the root's Fitch sets; merges are pairs. */
+  /**
+   * One entity per slot: presence (the slot is a root), then the root's Fitch set at each site as a
+   * 4-bit value (A, C, G, T bits; the policy reads the bits); merges are pairs.
+   */
   @Override
   public org.gfn.envs.EntityLayout entityLayout() {
-    return new org.gfn.envs.EntityLayout(n, 1 + 4 * data.sites(), true, false);
+    return new org.gfn.envs.EntityLayout(n, 1 + data.sites(), true, false, 4);
   }
 
   @Override
   public int featureSize() {
-    return n * (1 + 4 * data.sites());
+    return n * (1 + data.sites());
   }
 
   @Override
   public void encode(int[] s, float[] out, int offsetOut) {
     long[] nodes = Forest.nodes(s);
     long[] roots = Forest.roots(nodes, n);
-    int per = 1 + 4 * data.sites();
-    java.util.Arrays.fill(out, offsetOut, offsetOut + n * per, 0f);
+    int per = 1 + data.sites();
     Map<Long, long[]> sets = fitch(nodes).sets;
     for (int i = 0; i < n; i++) {
-      if (roots[i] == 0) continue;
       int base = offsetOut + i * per;
+      if (roots[i] == 0) {
+        java.util.Arrays.fill(out, base, base + per, 0f);
+        continue;
+      }
       out[base] = 1f;
       long[] set = setOf(roots[i], sets);
       for (int site = 0; site < data.sites(); site++) {
         int bits = (int) (set[site / 16] >>> (4 * (site % 16))) & 0xF;
-        for (int k = 0; k < 4; k++) out[base + 1 + 4 * site + k] = (bits >> k) & 1;
+        out[base + 1 + site] = bits;
       }
     }
   }

@@ -1,6 +1,5 @@
 package org.gfn.model.policy;
 
-import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,8 +29,8 @@ final class Nd4jLinear implements Linear {
       return;
     }
     INDArray out = matrix(x, m, nIn).mmul(weights(p, w, nIn, nOut));
-    if (b >= 0) out.addiRowVector(Nd4j.createFromArray(Arrays.copyOfRange(p, b, b + nOut)));
-    System.arraycopy(out.data().asDouble(), 0, y, 0, m * nOut);
+    if (b >= 0) out.addiRowVector(matrix(p, b, 1, nOut));
+    System.arraycopy(values(out), 0, y, 0, m * nOut);
   }
 
   @Override
@@ -42,24 +41,37 @@ final class Nd4jLinear implements Linear {
       return;
     }
     INDArray dY = matrix(dy, m, nOut);
-    double[] dW = matrix(x, m, nIn).transpose().mmul(dY).dup('c').data().asDouble();
+    double[] dW = values(matrix(x, m, nIn).transpose().mmul(dY));
     for (int k = 0; k < nIn * nOut; k++) g[w + k] += dW[k];
     if (b >= 0) {
-      double[] db = dY.sum(0).data().asDouble();
+      double[] db = values(dY.sum(0));
       for (int j = 0; j < nOut; j++) g[b + j] += db[j];
     }
     if (dx != null) {
-      double[] v = dY.mmul(weights(p, w, nIn, nOut).transpose()).dup('c').data().asDouble();
+      double[] v = values(dY.mmul(weights(p, w, nIn, nOut).transpose()));
       for (int k = 0; k < m * nIn; k++) dx[k] += v[k];
     }
   }
 
+  /** A rows × cols ND4J copy of a[from ..], bulk-copied (createFromArray copies one value at a time). */
+  private static INDArray matrix(double[] a, int from, int rows, int cols) {
+    INDArray m = Nd4j.createUninitialized(DataType.DOUBLE, rows, cols);
+    m.data().asNioDouble().put(a, from, rows * cols);
+    return m;
+  }
+
   private static INDArray matrix(double[] a, int rows, int cols) {
-    double[] v = a.length == rows * cols ? a : Arrays.copyOf(a, rows * cols);
-    return Nd4j.createFromArray(v).reshape('c', rows, cols);
+    return matrix(a, 0, rows, cols);
   }
 
   private static INDArray weights(double[] p, int w, int nIn, int nOut) {
-    return Nd4j.createFromArray(Arrays.copyOfRange(p, w, w + nIn * nOut)).reshape('c', nIn, nOut).castTo(DataType.DOUBLE);
+    return matrix(p, w, nIn, nOut);
+  }
+
+  /** The values of a (c-ordered) result. */
+  private static double[] values(INDArray a) {
+    double[] v = new double[(int) a.length()];
+    a.dup('c').data().asNioDouble().get(v);
+    return v;
   }
 }

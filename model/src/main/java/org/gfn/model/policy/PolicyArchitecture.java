@@ -64,7 +64,7 @@ public record PolicyArchitecture(int featureSize, int numActions, int numBackwar
 
   /** Parameters of the per-entity encoder of a structured policy, in DL4J's layout (first). */
   public int encoderParams() {
-    int n = structure.layout().ownFeatures() * width + width;
+    int n = structure.layout().encoderInputs() * width + width;
     for (int l = 1; l < hiddenLayers; l++) n += width * width + width;
     return n;
   }

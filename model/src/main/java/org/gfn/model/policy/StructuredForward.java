@@ -38,7 +38,7 @@ final class StructuredForward implements PolicyEvaluator {
     weights = new float[layers][];
     biases = new float[layers][];
     int off = 0;
-    int nIn = layout.ownFeatures();
+    int nIn = layout.encoderInputs();
     int d = arch.width();
     for (int l = 0; l < layers; l++) {
       float[] w = new float[nIn * d];
@@ -85,6 +85,24 @@ final class StructuredForward implements PolicyEvaluator {
     for (int j = 0; j < rows * width; j++) out[j] = (float) y[j];
   }
 
+  /** y += the entity's inputs · W (unpacking packed values into their bits; zero inputs skipped). */
+  private void firstLayer(float[] features, int from, float[] w, int nOut, float[] y) {
+    int bits = layout.packedBits();
+    for (int v = 0; v < layout.ownFeatures(); v++) {
+      float value = features[from + v];
+      if (value == 0f) continue;
+      if (bits == 0) {
+        int wi = v * nOut;
+        for (int j = 0; j < nOut; j++) y[j] += value * w[wi + j];
+        continue;
+      }
+      for (int packed = (int) value; packed != 0; packed &= packed - 1) {
+        int wi = (v * bits + Integer.numberOfTrailingZeros(packed)) * nOut;
+        for (int j = 0; j < nOut; j++) y[j] += w[wi + j];
+      }
+    }
+  }
+
   /** Fraction of entity encodings served from the cache so far. */
   double cacheHitRate() {
     return hits + misses == 0 ? 0 : (double) hits / (hits + misses);
@@ -98,16 +116,20 @@ final class StructuredForward implements PolicyEvaluator {
       return h;
     }
     misses++;
-    float[] x = Arrays.copyOfRange(features, from, from + layout.ownFeatures());
+    float[] x = null;
     for (int l = 0; l < weights.length; l++) {
       int nOut = arch.width();
       float[] y = biases[l].clone();
       float[] w = weights[l];
-      for (int i = 0; i < x.length; i++) {
-        float xi = x[i];
-        if (xi == 0f) continue;
-        int wi = i * nOut;
-        for (int j = 0; j < nOut; j++) y[j] += xi * w[wi + j];
+      if (l == 0) {
+        firstLayer(features, from, w, nOut, y);
+      } else {
+        for (int i = 0; i < x.length; i++) {
+          float xi = x[i];
+          if (xi == 0f) continue;
+          int wi = i * nOut;
+          for (int j = 0; j < nOut; j++) y[j] += xi * w[wi + j];
+        }
       }
       for (int j = 0; j < nOut; j++) y[j] = act.apply(y[j]);
       x = y;

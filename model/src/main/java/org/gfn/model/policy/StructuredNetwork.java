@@ -61,7 +61,7 @@ public final class StructuredNetwork implements PolicyModel {
     NeuralNetConfiguration.ListBuilder b = new NeuralNetConfiguration.Builder()
         .seed(seed).dataType(dtype).updater(adam).weightInit(WeightInit.UNIFORM)
         .trainingWorkspaceMode(WorkspaceMode.NONE).inferenceWorkspaceMode(WorkspaceMode.NONE).list();
-    int nIn = layout.ownFeatures();
+    int nIn = layout.encoderInputs();
     for (int l = 0; l < arch.hiddenLayers(); l++) {
       b.layer(new DenseLayer.Builder().nIn(nIn).nOut(arch.width()).activation(PolicyNetwork.dl4j(
           Activation.of(arch.activation()))).build());
@@ -137,9 +137,10 @@ public final class StructuredNetwork implements PolicyModel {
       }
     }
     uniqueRows = firstSeen.size();
-    float[] x = new float[uniqueRows * own];
-    for (int u = 0; u < uniqueRows; u++) System.arraycopy(features, firstSeen.get(u), x, u * own, own);
-    encoder.setInput(Nd4j.createFromArray(x).reshape(uniqueRows, own).castTo(dtype));
+    int inputs = layout.encoderInputs();
+    float[] x = new float[uniqueRows * inputs];
+    for (int u = 0; u < uniqueRows; u++) unpack(features, firstSeen.get(u), x, u * inputs);
+    encoder.setInput(Nd4j.createFromArray(x).reshape(uniqueRows, inputs).castTo(dtype));
     List<INDArray> acts = encoder.feedForward(true, false);
     double[] h = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).data().asDouble();
     int d = arch.width();
@@ -148,6 +149,20 @@ public final class StructuredNetwork implements PolicyModel {
     double[] out = new double[rows * arch.outputWidth()];
     trace = mixer.forward(linear, params, h0, batch, out);
     return out;
+  }
+
+  /** The encoder's inputs of the entity at {@code features[from ..]}: its values, or their bits. */
+  private void unpack(float[] features, int from, float[] x, int at) {
+    int bits = layout.packedBits();
+    int own = layout.ownFeatures();
+    if (bits == 0) {
+      System.arraycopy(features, from, x, at, own);
+      return;
+    }
+    for (int v = 0; v < own; v++) {
+      int packed = (int) features[from + v];
+      for (int b = 0; b < bits; b++) x[at + v * bits + b] = (packed >> b) & 1;
+    }
   }
 
   @Override
