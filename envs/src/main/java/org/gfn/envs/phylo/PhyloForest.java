@@ -206,9 +206,9 @@ public final class PhyloForest implements Environment {
       }
       out[base] = 1f;
       long[] set = setOf(roots[i], sets);
-      for (int site = 0; site < data.sites(); site++) {
-        int bits = (int) (set[site / 16] >>> (4 * (site % 16))) & 0xF;
-        out[base + 1 + site] = bits;
+      for (int w = 0, site = 0; w < set.length; w++) {
+        long word = set[w];
+        for (int k = 0; k < 16 && site < data.sites(); k++, site++, word >>>= 4) out[base + 1 + site] = (int) word & 0xF;
       }
     }
   }

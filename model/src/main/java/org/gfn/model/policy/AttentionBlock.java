@@ -55,16 +55,27 @@ final class AttentionBlock {
     double[][] a; // per state: heads × m × m attention weights
   }
 
-  Trace forward(Linear lin, double[] p, double[] h, EntityBatch b) {
+  /**
+   * The queries, keys and values of {@code rows} embeddings (each a function of its own row only,
+   * so an executor can cache them with the entity's encoding).
+   */
+  double[][] project(Linear lin, double[] p, double[] h, int rows) {
+    double[][] qkv = {new double[rows * d], new double[rows * d], new double[rows * d]};
+    lin.forward(h, rows, d, p, wq(), -1, d, qkv[0]);
+    lin.forward(h, rows, d, p, wk(), -1, d, qkv[1]);
+    lin.forward(h, rows, d, p, wv(), -1, d, qkv[2]);
+    return qkv;
+  }
+
+  /** @param qkv {@link #project}ed h, or null to project here */
+  Trace forward(Linear lin, double[] p, double[] h, EntityBatch b, double[][] qkv) {
     int e = b.entities();
     Trace t = new Trace();
     t.h = h;
-    t.q = new double[e * d];
-    t.k = new double[e * d];
-    t.v = new double[e * d];
-    lin.forward(h, e, d, p, wq(), -1, d, t.q);
-    lin.forward(h, e, d, p, wk(), -1, d, t.k);
-    lin.forward(h, e, d, p, wv(), -1, d, t.v);
+    double[][] x = qkv != null ? qkv : project(lin, p, h, e);
+    t.q = x[0];
+    t.k = x[1];
+    t.v = x[2];
     t.o = new double[e * d];
     t.a = new double[b.states()][];
     for (int s = 0; s < b.states(); s++) t.a[s] = attend(t, b.start()[s], b.size(s));

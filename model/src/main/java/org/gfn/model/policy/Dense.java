@@ -16,16 +16,21 @@ final class Dense implements Linear {
   /** y[m × nOut] = x[m × nIn] · W + b. */
   @Override
   public void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
+    double[] acc = new double[nOut]; // a local accumulator: the JIT keeps it apart from y and p
     for (int r = 0; r < m; r++) {
-      int yr = r * nOut;
-      for (int j = 0; j < nOut; j++) y[yr + j] = b >= 0 ? p[b + j] : 0;
+      if (b >= 0) {
+        System.arraycopy(p, b, acc, 0, nOut);
+      } else {
+        java.util.Arrays.fill(acc, 0);
+      }
       int xr = r * nIn;
       for (int i = 0; i < nIn; i++) {
         double xi = x[xr + i];
         if (xi == 0) continue;
         int wi = w + i * nOut;
-        for (int j = 0; j < nOut; j++) y[yr + j] += xi * p[wi + j];
+        for (int j = 0; j < nOut; j++) acc[j] += xi * p[wi + j];
       }
+      System.arraycopy(acc, 0, y, r * nOut, nOut);
     }
   }
 

@@ -17,8 +17,16 @@ final class EntityKey {
     this.data = data;
     this.from = from;
     this.len = len;
-    int h = len; // a position-weighted sum: its terms are independent, so the JIT vectorises it
-    for (int i = 0; i < len; i++) h += Float.floatToRawIntBits(data[from + i]) * (2 * i + 1);
+    int h = len; // a position-weighted sum of scrambled values: independent terms, so it vectorises
+    for (int i = 0; i < len; i++) {
+      int v = Float.floatToRawIntBits(data[from + i]);
+      h += ((v ^ (v >>> 17)) * 0x2C1B3C6D) * (2 * i + 1);
+    }
+    h ^= h >>> 16; // murmur3's finaliser: small integer-valued floats differ only in high bits
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    h *= 0xC2B2AE35;
+    h ^= h >>> 16;
     this.hash = h;
   }
 

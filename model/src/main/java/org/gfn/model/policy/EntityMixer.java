@@ -67,8 +67,31 @@ final class EntityMixer {
     EntityHeads.Trace heads;
   }
 
+  /**
+   * What of the mixing depends on one entity alone and can be cached with its encoding: the first
+   * attention block's query, key and value (d values each) appended to h0; just h0 otherwise.
+   */
+  int cachedWidth() {
+    return attention.length > 0 ? 4 * arch.width() : arch.width();
+  }
+
+  /** h0 (1 × d) extended to {@link #cachedWidth} values. */
+  double[] cached(double[] p, double[] h0) {
+    if (attention.length == 0) return h0;
+    int d = arch.width();
+    double[][] qkv = attention[0].project(Dense.JAVA, p, h0, 1);
+    double[] out = java.util.Arrays.copyOf(h0, 4 * d);
+    for (int k = 0; k < 3; k++) System.arraycopy(qkv[k], 0, out, (k + 1) * d, d);
+    return out;
+  }
+
   /** Computes the output rows of a batch of states ({@code out}: states × outputWidth) from h0 (E × d). */
   Trace forward(Linear lin, double[] p, double[] h0, EntityBatch b, double[] out) {
+    return forward(lin, p, h0, null, b, out);
+  }
+
+  /** As {@link #forward(Linear, double[], double[], EntityBatch, double[])}, the first block's q, k, v given. */
+  Trace forward(Linear lin, double[] p, double[] h0, double[][] qkv, EntityBatch b, double[] out) {
     Trace t = new Trace();
     int layers = structure.mixLayers();
     t.blocks = new Object[layers];
@@ -79,7 +102,7 @@ final class EntityMixer {
         t.blocks[l] = g;
         h = g.out;
       } else {
-        AttentionBlock.Trace a = attention[l].forward(lin, p, h, b);
+        AttentionBlock.Trace a = attention[l].forward(lin, p, h, b, l == 0 ? qkv : null);
         t.blocks[l] = a;
         h = a.out;
       }

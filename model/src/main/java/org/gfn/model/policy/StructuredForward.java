@@ -12,7 +12,8 @@ import org.gfn.envs.EntityLayout;
  *
  * <p>Encodings are cached by entity content: along a trajectory only the merged root is new, so
  * a step encodes one entity instead of all of them (the encoder's cost is entities × own features
- * × width, the bulk of the work for long alignments). The cache holds up to about 64 MB. Not
+ * × width, the bulk of the work for long alignments); the first attention block's query, key and
+ * value, functions of the encoding alone, are cached with it. The cache holds up to about 64 MB. Not
  * thread-safe: give each thread its own.
  */
 final class StructuredForward implements PolicyEvaluator {
@@ -72,16 +73,21 @@ final class StructuredForward implements PolicyEvaluator {
     int width = arch.outputWidth();
     int d = arch.width();
     EntityBatch b = EntityBatch.of(features, rows, arch.featureSize(), layout);
-    double[] h0 = new double[b.entities() * d];
+    int e = b.entities();
+    boolean withQkv = mixer.cachedWidth() > d;
+    double[] h0 = new double[e * d];
+    double[][] qkv = withQkv ? new double[][] {new double[e * d], new double[e * d], new double[e * d]} : null;
     for (int r = 0; r < rows; r++) {
       int[] slots = b.slots()[r];
       for (int k = 0; k < slots.length; k++) {
         double[] h = encode(features, r * arch.featureSize() + slots[k] * layout.features() + 1);
-        System.arraycopy(h, 0, h0, (b.start()[r] + k) * d, d);
+        int at = (b.start()[r] + k) * d;
+        System.arraycopy(h, 0, h0, at, d);
+        for (int c = 0; withQkv && c < 3; c++) System.arraycopy(h, (c + 1) * d, qkv[c], at, d);
       }
     }
     double[] y = new double[rows * width];
-    mixer.forward(Dense.JAVA, params, h0, b, y);
+    mixer.forward(Dense.JAVA, params, h0, qkv, b, y);
     for (int j = 0; j < rows * width; j++) out[j] = (float) y[j];
   }
 
@@ -136,6 +142,7 @@ final class StructuredForward implements PolicyEvaluator {
     }
     h = new double[x.length];
     for (int j = 0; j < x.length; j++) h[j] = x[j];
+    h = mixer.cached(params, h);
     cache.put(key.detach(), h);
     return h;
   }

@@ -50,7 +50,7 @@ class EntityLayersGradientTest {
     EntityHeads heads = new EntityHeads(arch, 0);
     ToDoubleFunction<double[][]> loss = ph -> {
       double[] out = switch (layer) {
-        case "attention" -> att.forward(lin, ph[0], ph[1], batch).out;
+        case "attention" -> att.forward(lin, ph[0], ph[1], batch, null).out;
         case "gin" -> gin.forward(lin, ph[0], ph[1], batch).out;
         default -> {
           double[] rows = new double[outLen];
@@ -64,7 +64,7 @@ class EntityLayersGradientTest {
     };
     double[] g = new double[count];
     double[] dh = switch (layer) {
-      case "attention" -> att.backward(lin, p, att.forward(lin, p, h, batch), batch, w, g);
+      case "attention" -> att.backward(lin, p, att.forward(lin, p, h, batch, null), batch, w, g);
       case "gin" -> gin.backward(lin, p, gin.forward(lin, p, h, batch), batch, w, g);
       default -> heads.backward(lin, p, heads.forward(lin, p, h, batch, new double[outLen]), batch, w, g);
     };
