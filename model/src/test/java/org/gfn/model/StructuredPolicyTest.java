@@ -7,15 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import com.typesafe.config.ConfigFactory;
 import org.gfn.envs.EntityLayout;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloForest;
+import org.gfn.model.config.Settings;
+import org.gfn.model.config.SettingsException;
+import org.gfn.model.learn.Learner;
+import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.EntityStructure;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
 import org.gfn.model.policy.StructuredNetwork;
+import org.gfn.model.train.Components;
 import org.gfn.replay.Trajectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +134,43 @@ class StructuredPolicyTest {
       }
     }
     assertEquivariant(arch, x, new StructuredNetwork(arch, 1e-3, step -> 1.0, 2, DataType.FLOAT).snapshot(0).evaluator());
+  }
+
+  @Test
+  void aLearnerWithTheSetPolicyRestoresItsCompleteState() throws Exception {
+    PhyloForest env = phylo(5, 8, 4);
+    PolicyArchitecture arch = setArch(env, "relu", 1);
+    LearnerConfig config = new LearnerConfig(1e-2, 0.1, 0, 0, 0, LearningRateSchedule.CONSTANT);
+    Learner a = new Learner(config, new StructuredNetwork(arch, 1e-2, step -> 1.0, 1, DataType.FLOAT),
+        Objectives.byName("TB", 0.9), env);
+    List<Trajectory> batch = Fixtures.trajectories(env, arch, 8, 2);
+    for (int i = 0; i < 3; i++) a.step(batch);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    a.save(new java.io.DataOutputStream(bytes));
+    Learner b = new Learner(config, new StructuredNetwork(arch, 1e-2, step -> 1.0, 99, DataType.FLOAT),
+        Objectives.byName("TB", 0.9), env);
+    b.restore(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+    assertEquals(a.steps(), b.steps());
+    double la = a.step(batch).loss();
+    double lb = b.step(batch).loss();
+    assertEquals(la, lb, 1e-5 * Math.abs(la), "the same next step: parameters and both Adams restored");
+    float[] pa = a.liveSnapshot().params();
+    float[] pb = b.liveSnapshot().params();
+    double max = 0;
+    for (int i = 0; i < pa.length; i++) max = Math.max(max, Math.abs(pa[i] - pb[i]));
+    assertTrue(max < 1e-5, "parameters after the next step differ by " + max);
+  }
+
+  @Test
+  void aSetPolicyNeedsAnEnvironmentWithEntities() {
+    Settings s = Settings.load(ConfigFactory.parseString("gfn.policy.type = set"));
+    SettingsException e = assertThrows(SettingsException.class,
+        () -> Components.learner(s, Components.task(s.env()).env()));
+    assertTrue(e.getMessage().contains("gfn.policy.type = set") && e.getMessage().contains("mlp"), e.getMessage());
+    Settings g = Settings.load(ConfigFactory.parseString("gfn.env.type = phylo\ngfn.policy.type = graph"));
+    assertThrows(SettingsException.class, () -> Components.learner(g, Components.task(g.env()).env()));
+    Settings h = Settings.load(ConfigFactory.parseString("gfn.env.type = phylo\ngfn.policy { type = set, width = 10, heads = 4 }"));
+    assertThrows(SettingsException.class, () -> Components.learner(h, Components.task(h.env()).env()));
   }
 
   @Test

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A parsimony run through the main job: executors roll out trees, the run reports its best trees. */
+/**
+ * A parsimony run through the main job with the set policy: its snapshots travel to the
+ * executors, which roll out trees in plain Java; the run reports its best trees.
+ */
 class PhyloJobTest {
   @TempDir File dir;
 
@@ -25,7 +28,7 @@ class PhyloJobTest {
     Files.writeString(conf.toPath(), String.join("\n",
         "gfn.env { type = phylo, phylo { file = \"" + fasta.getAbsolutePath() + "\", offset = 20, alpha = 1.0 } }",
         "gfn.objective.name = FLDB",
-        "gfn.policy { hidden-layers = 1, width = 32 }",
+        "gfn.policy { type = set, hidden-layers = 1, width = 16, mix-layers = 1, heads = 2 }",
         "gfn.train { trajectories = 1280, eval-every = 20 }",
         "gfn.spark { trajectories-per-task = 64, tasks-per-job = 2, plots = false }"));
     File run = new File(dir, "run");
