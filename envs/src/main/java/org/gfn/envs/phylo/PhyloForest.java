@@ -178,10 +178,7 @@ public final class PhyloForest implements Environment {
     return true;
   }
 
-  /**
-   * One entity per slot: presence (the slot is a root), then the root's Fitch set at each site as a
-   * 4-bit value (A, C, G, T bits; the policy reads the bits); merges are pairs.
-   */
+  /** One entity per slot: is it a root, then its Fitch set per site as a 4-bit value; pair merges. */
   @Override
   public org.gfn.envs.EntityLayout entityLayout() {
     return new org.gfn.envs.EntityLayout(n, 1 + data.sites(), true, false, 4);
