@@ -16,13 +16,11 @@ final class EntityMixer {
   private final AttentionBlock[] attention;
   private final GinBlock[] gin;
   private final EntityHeads heads;
-  private final int off;
   private final int count;
 
   EntityMixer(PolicyArchitecture arch, int off) {
     this.arch = arch;
     this.structure = arch.structure();
-    this.off = off;
     int d = arch.width();
     Activation act = Activation.of(arch.activation());
     int layers = structure.mixLayers();

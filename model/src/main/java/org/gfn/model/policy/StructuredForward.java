@@ -27,8 +27,6 @@ final class StructuredForward implements PolicyEvaluator {
   private final double[] params;
   private final EntityMixer mixer;
   private final Map<EntityKey, double[]> cache;
-  private long hits;
-  private long misses;
 
   StructuredForward(PolicySnapshot snapshot) {
     this.arch = snapshot.architecture();
@@ -109,19 +107,10 @@ final class StructuredForward implements PolicyEvaluator {
     }
   }
 
-  /** Fraction of entity encodings served from the cache so far. */
-  double cacheHitRate() {
-    return hits + misses == 0 ? 0 : (double) hits / (hits + misses);
-  }
-
   private double[] encode(float[] features, int from) {
     EntityKey key = new EntityKey(features, from, layout.ownFeatures());
     double[] h = cache.get(key);
-    if (h != null) {
-      hits++;
-      return h;
-    }
-    misses++;
+    if (h != null) return h;
     float[] x = null;
     for (int l = 0; l < weights.length; l++) {
       int nOut = arch.width();
