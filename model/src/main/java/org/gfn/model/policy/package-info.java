@@ -1,7 +1,9 @@
 /**
- * The policy: its {@link org.gfn.model.policy.PolicyArchitecture}, the DL4J
- * {@link org.gfn.model.policy.PolicyNetwork} the learner trains, and the immutable
- * {@link org.gfn.model.policy.PolicySnapshot} that rollouts evaluate in plain Java.
+ * The policy: its {@link org.gfn.model.policy.PolicyArchitecture}, the networks the learner
+ * trains through {@link org.gfn.model.policy.PolicyModel} (the DL4J MLP
+ * {@link org.gfn.model.policy.PolicyNetwork}, or the set / graph
+ * {@link org.gfn.model.policy.StructuredNetwork} over an environment's entities), and the
+ * immutable {@link org.gfn.model.policy.PolicySnapshot} that rollouts evaluate in plain Java.
  *
  * <p>Why plain Java for rollouts: ND4J costs about 10 µs per op (DESIGN.md), and a rollout step
  * evaluates a few dozen rows; the plain-Java MLP is measured against batched ND4J in
