@@ -86,6 +86,27 @@ public interface Environment {
     return null;
   }
 
+  /**
+   * Optional, with an {@link #entityLayout}: per entity of {@code s}, a key whose equality implies
+   * equal entity rows in {@link #encode} ({@code null} for an absent entity), so that a set policy
+   * can reuse the encodings of entities it has seen without writing or reading their features
+   * (a phylogenetic root: its exact subtree). {@code null} (the default): not supported.
+   */
+  default Object[] entityKeys(int[] s) {
+    return null;
+  }
+
+  /**
+   * Writes entity {@code i}'s row of {@link #encode}(s) ({@link EntityLayout#features} values) to
+   * {@code out[offset ..]}. The default encodes the whole state and copies the row.
+   */
+  default void encodeEntity(int[] s, int i, float[] out, int offset) {
+    int f = entityLayout().features();
+    float[] all = new float[featureSize()];
+    encode(s, all, 0);
+    System.arraycopy(all, i * f, out, offset, f);
+  }
+
   /** Length of the feature vector the policy reads. */
   int featureSize();
 

@@ -67,6 +67,50 @@ class PhyloForestTest {
   }
 
   @Test
+  void entityKeysNameExactSubtreesAndEntityRowsMatchEncode() throws Exception {
+    PhyloForest env = new PhyloForest(random(9, 40, 3), 0, 1);
+    int f = env.entityLayout().features();
+    Random rng = new Random(5);
+    java.util.Map<Object, float[]> seen = new java.util.HashMap<>();
+    for (int t = 0; t < 20; t++) {
+      int[] s = env.initialState();
+      boolean[] mask = new boolean[env.numActions()];
+      while (true) {
+        float[] all = new float[env.featureSize()];
+        env.encode(s, all, 0);
+        Object[] keys = env.entityKeys(s);
+        for (int i = 0; i < 9; i++) {
+          float[] row = new float[f];
+          env.encodeEntity(s, i, row, 0);
+          assertArrayEquals(java.util.Arrays.copyOfRange(all, i * f, (i + 1) * f), row, "entity row " + i);
+          assertEquals(keys[i] == null, row[0] == 0f, "a key exactly where an entity is present");
+          if (keys[i] != null) {
+            float[] before = seen.putIfAbsent(keys[i], row);
+            if (before != null) assertArrayEquals(before, row, "equal keys, equal rows");
+          }
+        }
+        env.forwardMask(s, mask);
+        if (mask[env.exitAction()]) break;
+        List<Integer> legal = new ArrayList<>();
+        for (int a = 0; a < mask.length - 1; a++) if (mask[a]) legal.add(a);
+        s = env.step(s, legal.get(rng.nextInt(legal.size())));
+      }
+      int[] tree = s;
+      int[] other = new int[1];
+      Thread fresh = new Thread(() -> other[0] = env.parsimony(tree)); // another thread: its own memo
+      fresh.start();
+      fresh.join();
+      assertEquals(env.parsimony(tree), other[0], "the remembered Fitch sets give the score a fresh computation gives");
+    }
+    int[] ab = env.step(env.initialState(), env.mergeAction(0, 1));
+    int[] abC = env.step(ab, env.mergeAction(0, 2));
+    int[] bc = env.step(env.initialState(), env.mergeAction(1, 2));
+    int[] aBC = env.step(bc, env.mergeAction(0, 1));
+    assertNotEquals(env.entityKeys(abC)[0], env.entityKeys(aBC)[0], "((a,b),c) and (a,(b,c)): same taxa, other subtrees");
+    assertEquals(env.entityKeys(abC)[0], env.entityKeys(env.step(abC, env.mergeAction(3, 4)))[0], "a root that stays keeps its key");
+  }
+
+  @Test
   void fitchEqualsBruteForceOverAncestralStates() {
     Random rng = new Random(3);
     for (int trial = 0; trial < 30; trial++) {

@@ -108,6 +108,29 @@ class StructuredPolicyTest {
   }
 
   @Test
+  void theKeyedStatePathMatchesTheFeaturePath() {
+    PhyloForest env = phylo(7, 30, 6);
+    PolicyArchitecture arch = setArch(env, "relu", 2, 16);
+    StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 8, DataType.FLOAT);
+    List<int[]> states = new ArrayList<>();
+    for (Trajectory t : Fixtures.trajectories(env, arch, 5, 9)) {
+      for (int k = 0; k <= t.length(); k++) states.add(t.state(k));
+    }
+    int rows = states.size();
+    float[] features = new float[rows * env.featureSize()];
+    for (int r = 0; r < rows; r++) env.encode(states.get(r), features, r * env.featureSize());
+    float[] byFeatures = new float[rows * arch.outputWidth()];
+    net.snapshot(0).evaluator().evaluate(features, rows, byFeatures);
+    for (int pass = 0; pass < 2; pass++) { // the second pass is served from the key cache
+      float[] byKeys = new float[byFeatures.length];
+      PolicyEvaluator ev = net.snapshot(0).evaluator();
+      ev.evaluateStates(env, states.toArray(new int[0][]), rows, new float[features.length], byKeys);
+      if (pass == 1) ev.evaluateStates(env, states.toArray(new int[0][]), rows, new float[features.length], byKeys);
+      for (int i = 0; i < byKeys.length; i++) assertEquals(byFeatures[i], byKeys[i], 0f, "output " + i);
+    }
+  }
+
+  @Test
   void permutingTheEntitiesPermutesTheSetPolicysLogits() {
     PhyloForest env = phylo(6, 10, 3);
     PolicyArchitecture arch = setArch(env, "elu", 2);

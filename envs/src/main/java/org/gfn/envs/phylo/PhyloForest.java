@@ -1,7 +1,5 @@
 package org.gfn.envs.phylo;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.gfn.envs.Environment;
 
 /**
@@ -13,7 +11,8 @@ import org.gfn.envs.Environment;
  * i into its two subtrees. log R(T) = (C − M(T)) / α with M the Fitch parsimony score; the
  * intermediate energy of a forest is (C − Σ_trees M) / α, so forward-looking DB trains on it and it
  * equals log R at the end. Features: per slot, whether it is a root and its root's Fitch set at
- * each site as a 4-bit value: n·(1 + sites) ({@link #entityLayout}).
+ * each site as a 4-bit value: n·(1 + sites) ({@link #entityLayout}). Fitch sets are remembered per
+ * subtree ({@link FitchMemo}), so along a trajectory each merge costs one Fitch step.
  */
 public final class PhyloForest implements Environment {
   private static final long MAX_ENUMERABLE = 5_000_000L;
@@ -24,6 +23,7 @@ public final class PhyloForest implements Environment {
   private final double alpha;
   private final int[] pairI;
   private final int[] pairJ;
+  private final ThreadLocal<FitchMemo> memo;
 
   /**
    * @param offset C, the reward's offset (a data set's usual constant, so log R stays moderate)
@@ -35,6 +35,7 @@ public final class PhyloForest implements Environment {
     this.n = data.taxa();
     this.offset = offset;
     this.alpha = alpha;
+    this.memo = ThreadLocal.withInitial(() -> new FitchMemo(data));
     int pairs = n * (n - 1) / 2;
     pairI = new int[pairs];
     pairJ = new int[pairs];
@@ -139,28 +140,9 @@ public final class PhyloForest implements Environment {
 
   /** Fitch parsimony score of every tree of the forest, summed (0 for the initial state). */
   public int parsimony(int[] s) {
-    return fitch(Forest.nodes(s)).cost;
-  }
-
-  /** The Fitch sets of every internal node (children before parents) and their summed cost. */
-  private record FitchSets(Map<Long, long[]> sets, int cost) {}
-
-  private FitchSets fitch(long[] nodes) {
-    Map<Long, long[]> sets = new HashMap<>();
     int cost = 0;
-    long[] bySize = java.util.Arrays.stream(nodes).boxed()
-        .sorted(java.util.Comparator.comparingInt(Long::bitCount)).mapToLong(Long::longValue).toArray();
-    for (long m : bySize) {
-      long[] c = Forest.children(nodes, m);
-      long[] out = new long[data.words()];
-      cost += Fitch.merge(setOf(c[0], sets), setOf(c[1], sets), out);
-      sets.put(m, out);
-    }
-    return new FitchSets(sets, cost);
-  }
-
-  private long[] setOf(long m, Map<Long, long[]> sets) {
-    return Long.bitCount(m) == 1 ? data.leaf(Long.numberOfTrailingZeros(m)) : sets.get(m);
+    for (Object t : entityKeys(s)) cost += t == null ? 0 : memo.get().of((Subtree) t).cost();
+    return cost;
   }
 
   @Override
@@ -189,24 +171,40 @@ public final class PhyloForest implements Environment {
     return n * (1 + data.sites());
   }
 
+  /** Per slot, the exact subtree rooted there ({@link Subtree}), or null where the slot is not a root. */
   @Override
-  public void encode(int[] s, float[] out, int offsetOut) {
+  public Object[] entityKeys(int[] s) {
     long[] nodes = Forest.nodes(s);
     long[] roots = Forest.roots(nodes, n);
-    int per = 1 + data.sites();
-    Map<Long, long[]> sets = fitch(nodes).sets;
-    for (int i = 0; i < n; i++) {
-      int base = offsetOut + i * per;
-      if (roots[i] == 0) {
-        java.util.Arrays.fill(out, base, base + per, 0f);
-        continue;
-      }
-      out[base] = 1f;
-      long[] set = setOf(roots[i], sets);
-      for (int w = 0, site = 0; w < set.length; w++) {
-        long word = set[w];
-        for (int k = 0; k < 16 && site < data.sites(); k++, site++, word >>>= 4) out[base + 1 + site] = (int) word & 0xF;
-      }
+    Object[] keys = new Object[n];
+    for (int i = 0; i < n; i++) keys[i] = roots[i] == 0 ? null : Subtree.of(nodes, roots[i]);
+    return keys;
+  }
+
+  @Override
+  public void encode(int[] s, float[] out, int offsetOut) {
+    Object[] keys = entityKeys(s);
+    for (int i = 0; i < n; i++) write((Subtree) keys[i], out, offsetOut + i * (1 + data.sites()));
+  }
+
+  @Override
+  public void encodeEntity(int[] s, int i, float[] out, int offsetOut) {
+    long[] nodes = Forest.nodes(s);
+    long root = Forest.roots(nodes, n)[i];
+    write(root == 0 ? null : Subtree.of(nodes, root), out, offsetOut);
+  }
+
+  /** An entity row: presence, then the root's Fitch set per site as a 4-bit value (all 0 when absent). */
+  private void write(Subtree t, float[] out, int base) {
+    if (t == null) {
+      java.util.Arrays.fill(out, base, base + 1 + data.sites(), 0f);
+      return;
+    }
+    out[base] = 1f;
+    long[] set = memo.get().of(t).set();
+    for (int w = 0, site = 0; w < set.length; w++) {
+      long word = set[w];
+      for (int k = 0; k < 16 && site < data.sites(); k++, site++, word >>>= 4) out[base + 1 + site] = (int) word & 0xF;
     }
   }
 

@@ -52,7 +52,7 @@ final class AttentionBlock {
   /** What backward needs of one forward pass. */
   static final class Trace {
     double[] h, q, k, v, o, u, a1, out;
-    double[][] a; // per state: heads × m × m attention weights
+    double[][] a; // per state: heads × m × m attention weights, key-major (see attend)
   }
 
   /**
@@ -91,30 +91,50 @@ final class AttentionBlock {
     return t;
   }
 
-  /** Softmax attention among the m entities from row {@code r0}: fills t.o, returns the weights. */
+  /**
+   * Softmax attention among the m entities from row {@code r0}: fills t.o, returns the weights per
+   * head, key-major: {@code a[(head·m + j)·m + i]} is key j's weight for query i. Per head two
+   * products ({@link Dense#JAVA}): scores = K_h·(Q_h·scale)ᵀ, then outputsᵀ = V_hᵀ·A.
+   */
   private double[] attend(Trace t, int r0, int m) {
     double[] a = new double[heads * m * m];
     double scale = 1 / Math.sqrt(dh);
+    int mp = Dense.JAVA.padded(m); // query columns padded with zeros to whole vectors
+    double[] kh = new double[m * dh];
+    double[] qT = new double[dh * mp];
+    double[] vT = new double[dh * m];
+    double[] scores = new double[m * mp];
+    double[] weights = new double[m * mp];
+    double[] oT = new double[dh * mp];
+    double[] max = new double[m];
+    double[] sum = new double[m];
     for (int s = 0; s < heads; s++) {
       int c = s * dh;
+      for (int j = 0; j < m; j++) {
+        int row = (r0 + j) * d + c;
+        System.arraycopy(t.k, row, kh, j * dh, dh);
+        for (int x = 0; x < dh; x++) {
+          qT[x * mp + j] = t.q[row + x] * scale;
+          vT[x * m + j] = t.v[row + x];
+        }
+      }
+      Dense.JAVA.forward(kh, m, dh, qT, 0, -1, mp, scores);
+      java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+      for (int j = 0; j < m; j++) {
+        for (int i = 0; i < m; i++) max[i] = Math.max(max[i], scores[j * mp + i]);
+      }
+      java.util.Arrays.fill(sum, 0);
+      for (int j = 0; j < m; j++) {
+        for (int i = 0; i < m; i++) sum[i] += weights[j * mp + i] = Math.exp(scores[j * mp + i] - max[i]);
+      }
+      for (int i = 0; i < m; i++) sum[i] = 1 / sum[i];
+      int head = s * m * m;
+      for (int j = 0; j < m; j++) {
+        for (int i = 0; i < m; i++) a[head + j * m + i] = weights[j * mp + i] *= sum[i];
+      }
+      Dense.JAVA.forward(vT, dh, m, weights, 0, -1, mp, oT);
       for (int i = 0; i < m; i++) {
-        int ai = (s * m + i) * m;
-        int qi = (r0 + i) * d + c;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < m; j++) {
-          int kj = (r0 + j) * d + c;
-          double dot = 0;
-          for (int x = 0; x < dh; x++) dot += t.q[qi + x] * t.k[kj + x];
-          a[ai + j] = dot * scale;
-          max = Math.max(max, a[ai + j]);
-        }
-        double sum = 0;
-        for (int j = 0; j < m; j++) sum += a[ai + j] = Math.exp(a[ai + j] - max);
-        for (int j = 0; j < m; j++) {
-          double w = a[ai + j] /= sum;
-          int vj = (r0 + j) * d + c;
-          for (int x = 0; x < dh; x++) t.o[qi + x] += w * t.v[vj + x];
-        }
+        for (int x = 0; x < dh; x++) t.o[(r0 + i) * d + c + x] = oT[x * mp + i];
       }
     }
     return a;
@@ -141,34 +161,61 @@ final class AttentionBlock {
     return dIn;
   }
 
+  /**
+   * Backward of {@link #attend} (weights key-major), vectorised like it over the queries: with
+   * dA_ij = dO_i · v_j and μ_i = Σ_j a_ij dA_ij, dS_ij = a_ij (dA_ij − μ_i) scale, then
+   * dq_i += Σ_j dS_ij k_j, dk_j += Σ_i dS_ij q_i and dv_j += Σ_i a_ij dO_i.
+   */
   private void attendBackward(Trace t, double[] a, int r0, int m, double[] dO, double[] dq, double[] dk, double[] dv) {
     double scale = 1 / Math.sqrt(dh);
-    double[] dA = new double[m];
+    double[] dOT = new double[dh * m];
+    double[] qT = new double[dh * m];
+    double[] dqT = new double[dh * m];
+    double[] dS = new double[m * m];
+    double[] mean = new double[m];
     for (int s = 0; s < heads; s++) {
       int c = s * dh;
       for (int i = 0; i < m; i++) {
-        int ai = (s * m + i) * m;
-        int oi = (r0 + i) * d + c;
-        double mean = 0;
-        for (int j = 0; j < m; j++) {
-          int vj = (r0 + j) * d + c;
-          double dot = 0;
-          for (int x = 0; x < dh; x++) {
-            dot += dO[oi + x] * t.v[vj + x];
-            dv[vj + x] += a[ai + j] * dO[oi + x];
-          }
-          dA[j] = dot;
-          mean += a[ai + j] * dot;
+        for (int x = 0; x < dh; x++) {
+          dOT[x * m + i] = dO[(r0 + i) * d + c + x];
+          qT[x * m + i] = t.q[(r0 + i) * d + c + x];
         }
-        for (int j = 0; j < m; j++) {
-          double dS = a[ai + j] * (dA[j] - mean) * scale;
-          if (dS == 0) continue;
-          int kj = (r0 + j) * d + c;
-          for (int x = 0; x < dh; x++) {
-            dq[oi + x] += dS * t.k[kj + x];
-            dk[kj + x] += dS * t.q[oi + x];
+      }
+      java.util.Arrays.fill(mean, 0);
+      java.util.Arrays.fill(dS, 0);
+      for (int j = 0; j < m; j++) {
+        int row = (s * m + j) * m;
+        int vj = (r0 + j) * d + c;
+        for (int x = 0; x < dh; x++) {
+          double vx = t.v[vj + x];
+          int ox = x * m;
+          double dvx = 0;
+          for (int i = 0; i < m; i++) {
+            dS[j * m + i] += vx * dOT[ox + i];
+            dvx += a[row + i] * dOT[ox + i];
           }
+          dv[vj + x] += dvx;
         }
+        for (int i = 0; i < m; i++) mean[i] += a[row + i] * dS[j * m + i];
+      }
+      java.util.Arrays.fill(dqT, 0);
+      for (int j = 0; j < m; j++) {
+        int row = (s * m + j) * m;
+        for (int i = 0; i < m; i++) dS[j * m + i] = a[row + i] * (dS[j * m + i] - mean[i]) * scale;
+        int kj = (r0 + j) * d + c;
+        for (int x = 0; x < dh; x++) {
+          double kx = t.k[kj + x];
+          int qx = x * m;
+          double dkx = 0;
+          for (int i = 0; i < m; i++) {
+            dqT[qx + i] += dS[j * m + i] * kx;
+            dkx += dS[j * m + i] * qT[qx + i];
+          }
+          dk[kj + x] += dkx;
+        }
+      }
+      for (int i = 0; i < m; i++) {
+        for (int x = 0; x < dh; x++) dq[(r0 + i) * d + c + x] += dqT[x * m + i];
       }
     }
   }

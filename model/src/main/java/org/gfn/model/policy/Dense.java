@@ -4,18 +4,57 @@ import java.util.Random;
 
 /**
  * Dense-layer arithmetic in double on flat parameter arrays, in plain Java (what the executors
- * run), and the activations and initialisation the hand-written layers share. A weight matrix is stored
+ * run; the forward product with the JDK Vector API where available, {@link VectorProduct}), and the activations and initialisation the hand-written layers share. A weight matrix is stored
  * input-major (W[i][j] at {@code w + i·nOut + j}), a bias after it or elsewhere ({@code b < 0}: none).
  */
 final class Dense implements Linear {
-  /** The plain-Java implementation. */
-  static final Dense JAVA = new Dense();
+  /** A product y = x·W + b. */
+  private interface Product {
+    void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y);
+  }
 
-  private Dense() {}
+  /** Scalar loops only. */
+  static final Dense SCALAR = new Dense(Dense::scalarForward, 1);
+
+  /** The plain-Java implementation: the Vector API's product where the JVM has the module, else {@link #SCALAR}'s. */
+  static final Dense JAVA = vectorised() ? new Dense(VectorProduct::forward, VectorProduct.LANES) : SCALAR;
+
+  private final Product product;
+  private final int lanes;
+
+  private Dense(Product product, int lanes) {
+    this.product = product;
+    this.lanes = lanes;
+  }
+
+  /** {@code n} rounded up to whole machine vectors: a product's fastest output width. */
+  int padded(int n) {
+    return (n + lanes - 1) / lanes * lanes;
+  }
+
+  /**
+   * Whether products use the JDK Vector API: the JVM was started with {@code --add-modules
+   * jdk.incubator.vector} (deploy/gfn and the tests do; add it to a cluster's
+   * {@code spark.executor.extraJavaOptions}) and {@code -Dgfn.simd=false} is not set.
+   */
+  static boolean vectorised() {
+    if ("false".equals(System.getProperty("gfn.simd"))) return false;
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
+    try {
+      VectorProduct.forward(new double[1], 1, 1, new double[1], 0, -1, 1, new double[1]);
+      return true;
+    } catch (LinkageError e) {
+      return false;
+    }
+  }
 
   /** y[m × nOut] = x[m × nIn] · W + b. */
   @Override
   public void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
+    product.forward(x, m, nIn, p, w, b, nOut, y);
+  }
+
+  private static void scalarForward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
     double[] acc = new double[nOut]; // a local accumulator: the JIT keeps it apart from y and p
     for (int r = 0; r < m; r++) {
       if (b >= 0) {

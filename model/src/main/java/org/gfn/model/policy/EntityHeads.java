@@ -79,17 +79,22 @@ final class EntityHeads {
     for (int s = 0; s < b.states(); s++) {
       int r0 = b.start()[s];
       int[] slots = b.slots()[s];
-      for (int i = 0; i < slots.length; i++) {
-        if (!pairs) {
-          out[s * w + slots[i]] = c[r0 + i];
-          continue;
-        }
-        for (int j = i + 1; j < slots.length; j++) {
-          double dot = 0;
-          int qi = (r0 + i) * d;
-          int qj = (r0 + j) * d;
-          for (int x = 0; x < d; x++) dot += t.q[qi + x] * t.r[qj + x] + t.q[qj + x] * t.r[qi + x];
-          out[s * w + pairIndex(slots[i], slots[j])] = dot * scale + c[r0 + i] + c[r0 + j];
+      int m = slots.length;
+      if (!pairs) {
+        for (int i = 0; i < m; i++) out[s * w + slots[i]] = c[r0 + i];
+        continue;
+      }
+      int mp = Dense.JAVA.padded(m);
+      double[] qs = java.util.Arrays.copyOfRange(t.q, r0 * d, (r0 + m) * d);
+      double[] rT = new double[d * mp];
+      for (int j = 0; j < m; j++) {
+        for (int x = 0; x < d; x++) rT[x * mp + j] = t.r[(r0 + j) * d + x];
+      }
+      double[] qr = new double[m * mp]; // qr[i·mp + j] = q_i · r_j
+      Dense.JAVA.forward(qs, m, d, rT, 0, -1, mp, qr);
+      for (int i = 0; i < m; i++) {
+        for (int j = i + 1; j < m; j++) {
+          out[s * w + pairIndex(slots[i], slots[j])] = (qr[i * mp + j] + qr[j * mp + i]) * scale + c[r0 + i] + c[r0 + j];
         }
       }
     }

@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gfn.envs.EntityLayout;
+import org.gfn.envs.Environment;
 
 /**
  * Plain-Java inference of a set or graph policy from a {@link PolicySnapshot}: the per-entity
  * encoder (the DL4J dense layers' arithmetic, in float, zero inputs skipped), then the
  * {@link EntityMixer} in double. Parity with {@link StructuredNetwork} is tested to 1e-5.
  *
- * <p>Encodings are cached by entity content: along a trajectory only the merged root is new, so
+ * <p>Encodings are cached by entity content, or by the environment's entity key where it has one
+ * ({@link #evaluateStates}: then the features of cached entities are neither written nor hashed).
+ * Along a trajectory only the merged root is new, so
  * a step encodes one entity instead of all of them (the encoder's cost is entities × own features
  * × width, the bulk of the work for long alignments); the first attention block's query, key and
  * value, functions of the encoding alone, are cached with it. The cache holds up to about 64 MB. Not
@@ -26,7 +29,7 @@ final class StructuredForward implements PolicyEvaluator {
   private final float[][] biases;
   private final double[] params;
   private final EntityMixer mixer;
-  private final Map<EntityKey, double[]> cache;
+  private final Map<Object, double[]> cache; // EntityKey, or the environment's entity keys
 
   StructuredForward(PolicySnapshot snapshot) {
     this.arch = snapshot.architecture();
@@ -55,7 +58,7 @@ final class StructuredForward implements PolicyEvaluator {
     int capacity = (int) Math.max(256, CACHE_FLOATS / Math.max(1, layout.ownFeatures()));
     cache = new LinkedHashMap<>(1024, 0.75f, true) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<EntityKey, double[]> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Object, double[]> eldest) {
         return size() > capacity;
       }
     };
@@ -68,21 +71,80 @@ final class StructuredForward implements PolicyEvaluator {
 
   @Override
   public void evaluate(float[] features, int rows, float[] out) {
+    EntityBatch b = EntityBatch.of(features, rows, arch.featureSize(), layout);
+    double[][] enc = new double[b.entities()][];
+    for (int r = 0; r < rows; r++) {
+      int[] slots = b.slots()[r];
+      for (int k = 0; k < slots.length; k++) {
+        int from = r * arch.featureSize() + slots[k] * layout.features() + 1;
+        EntityKey key = new EntityKey(features, from, layout.ownFeatures());
+        double[] h = cache.get(key);
+        if (h == null) {
+          h = compute(features, from);
+          cache.put(key.detach(), h);
+        }
+        enc[b.start()[r] + k] = h;
+      }
+    }
+    mix(b, enc, out);
+  }
+
+  /**
+   * Where the environment keys its entities ({@link Environment#entityKeys}) and there is no
+   * adjacency, looks encodings up by key and writes and encodes only the entities not cached.
+   */
+  @Override
+  public void evaluateStates(Environment env, int[][] states, int rows, float[] features, float[] out) {
+    Object[][] keys = new Object[rows][];
+    for (int r = 0; r < rows; r++) {
+      keys[r] = layout.adjacency() ? null : env.entityKeys(states[r]);
+      if (keys[r] == null) {
+        PolicyEvaluator.super.evaluateStates(env, states, rows, features, out);
+        return;
+      }
+    }
+    int[] start = new int[rows + 1];
+    int[][] slots = new int[rows][];
+    for (int r = 0; r < rows; r++) {
+      int m = 0;
+      int[] idx = new int[keys[r].length];
+      for (int i = 0; i < idx.length; i++) {
+        if (keys[r][i] != null) idx[m++] = i;
+      }
+      if (m == 0) throw new IllegalArgumentException("state " + r + " of the batch has no entities");
+      slots[r] = Arrays.copyOf(idx, m);
+      start[r + 1] = start[r] + m;
+    }
+    EntityBatch b = new EntityBatch(start, slots, null);
+    double[][] enc = new double[b.entities()][];
+    float[] row = new float[layout.features()];
+    for (int r = 0; r < rows; r++) {
+      for (int k = 0; k < slots[r].length; k++) {
+        Object key = keys[r][slots[r][k]];
+        double[] h = cache.get(key);
+        if (h == null) {
+          env.encodeEntity(states[r], slots[r][k], row, 0);
+          h = compute(row, 1);
+          cache.put(key, h);
+        }
+        enc[start[r] + k] = h;
+      }
+    }
+    mix(b, enc, out);
+  }
+
+  /** The mixer and heads on the entities' cached encodings (h0, and the first block's q, k, v). */
+  private void mix(EntityBatch b, double[][] enc, float[] out) {
+    int rows = b.states();
     int width = arch.outputWidth();
     int d = arch.width();
-    EntityBatch b = EntityBatch.of(features, rows, arch.featureSize(), layout);
     int e = b.entities();
     boolean withQkv = mixer.cachedWidth() > d;
     double[] h0 = new double[e * d];
     double[][] qkv = withQkv ? new double[][] {new double[e * d], new double[e * d], new double[e * d]} : null;
-    for (int r = 0; r < rows; r++) {
-      int[] slots = b.slots()[r];
-      for (int k = 0; k < slots.length; k++) {
-        double[] h = encode(features, r * arch.featureSize() + slots[k] * layout.features() + 1);
-        int at = (b.start()[r] + k) * d;
-        System.arraycopy(h, 0, h0, at, d);
-        for (int c = 0; withQkv && c < 3; c++) System.arraycopy(h, (c + 1) * d, qkv[c], at, d);
-      }
+    for (int x = 0; x < e; x++) {
+      System.arraycopy(enc[x], 0, h0, x * d, d);
+      for (int c = 0; withQkv && c < 3; c++) System.arraycopy(enc[x], (c + 1) * d, qkv[c], x * d, d);
     }
     double[] y = new double[rows * width];
     mixer.forward(Dense.JAVA, params, h0, qkv, b, y);
@@ -107,10 +169,8 @@ final class StructuredForward implements PolicyEvaluator {
     }
   }
 
-  private double[] encode(float[] features, int from) {
-    EntityKey key = new EntityKey(features, from, layout.ownFeatures());
-    double[] h = cache.get(key);
-    if (h != null) return h;
+  /** The encoding of the entity whose own values start at {@code features[from]}, extended by the mixer's cached part. */
+  private double[] compute(float[] features, int from) {
     float[] x = null;
     for (int l = 0; l < weights.length; l++) {
       int nOut = arch.width();
@@ -129,10 +189,8 @@ final class StructuredForward implements PolicyEvaluator {
       for (int j = 0; j < nOut; j++) y[j] = act.apply(y[j]);
       x = y;
     }
-    h = new double[x.length];
+    double[] h = new double[x.length];
     for (int j = 0; j < x.length; j++) h[j] = x[j];
-    h = mixer.cached(params, h);
-    cache.put(key.detach(), h);
-    return h;
+    return mixer.cached(params, h);
   }
 }

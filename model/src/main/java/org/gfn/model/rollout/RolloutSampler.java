@@ -71,9 +71,10 @@ public final class RolloutSampler {
     float[] out = new float[n * w];
     boolean[] mask = new boolean[nA];
     double[] probs = new double[nA];
+    int[][] batch = new int[n][];
     while (activeCount > 0) {
-      for (int k = 0; k < activeCount; k++) env.encode(current[active[k]], feats, k * f);
-      policy.evaluate(feats, activeCount, out);
+      for (int k = 0; k < activeCount; k++) batch[k] = current[active[k]];
+      policy.evaluateStates(env, batch, activeCount, feats, out);
       int kept = 0;
       for (int k = 0; k < activeCount; k++) {
         int i = active[k];

@@ -1,0 +1,64 @@
+package org.gfn.model.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API product against the scalar loops it replaces (the fallback without the module):
+ * every shape an entity policy uses — widths below, at and between whole vectors, with and
+ * without bias, weights at an offset — to 1e-12; and the switch that turns it off.
+ */
+class VectorProductTest {
+
+  @Test
+  void theTestJvmRunsTheVectorPath() {
+    assertTrue(Dense.vectorised(), "surefire starts the tests with --add-modules=jdk.incubator.vector");
+    assertTrue(Dense.JAVA != Dense.SCALAR);
+  }
+
+  @Test
+  void vectorProductMatchesTheScalarLoops() {
+    Random rng = new Random(11);
+    int[] sizes = {1, 3, 7, 8, 9, 16, 17, 31, 32, 33, 64, 70};
+    for (int nOut : sizes) {
+      for (int nIn : new int[] {1, 5, 8, 32}) {
+        for (int m : new int[] {1, 4}) {
+          int w = rng.nextInt(5);
+          boolean bias = rng.nextBoolean();
+          double[] p = new double[w + nIn * nOut + nOut];
+          for (int k = 0; k < p.length; k++) p[k] = rng.nextGaussian();
+          double[] x = new double[m * nIn];
+          for (int k = 0; k < x.length; k++) x[k] = rng.nextInt(4) == 0 ? 0 : rng.nextGaussian();
+          int b = bias ? w + nIn * nOut : -1;
+          double[] expected = new double[m * nOut];
+          double[] actual = new double[m * nOut];
+          Dense.SCALAR.forward(x, m, nIn, p, w, b, nOut, expected);
+          VectorProduct.forward(x, m, nIn, p, w, b, nOut, actual);
+          for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], actual[k], 1e-12 * (1 + Math.abs(expected[k])),
+                "m=" + m + " nIn=" + nIn + " nOut=" + nOut + " bias=" + bias + " at " + k);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSystemPropertyTurnsTheVectorPathOff() {
+    Dense chosen = Dense.JAVA; // initialised before the property is set
+    String before = System.getProperty("gfn.simd");
+    try {
+      System.setProperty("gfn.simd", "false");
+      assertFalse(Dense.vectorised());
+      assertEquals(5, Dense.SCALAR.padded(5), "scalar loops need no padding");
+      assertEquals(0, chosen.padded(5) % VectorProduct.LANES, "the vector path pads to whole vectors");
+    } finally {
+      if (before == null) System.clearProperty("gfn.simd");
+      else System.setProperty("gfn.simd", before);
+    }
+  }
+}
