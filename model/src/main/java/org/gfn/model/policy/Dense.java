@@ -4,27 +4,23 @@ import java.util.Random;
 
 /**
  * Dense-layer arithmetic in double on flat parameter arrays, in plain Java (what the executors
- * run; the forward product with the JDK Vector API where available, {@link VectorProduct}), and the activations and initialisation the hand-written layers share. A weight matrix is stored
+ * run; the forward products with the JDK Vector API where available, {@link VectorProduct}), and
+ * the activations and initialisation the hand-written layers share. A weight matrix is stored
  * input-major (W[i][j] at {@code w + i·nOut + j}), a bias after it or elsewhere ({@code b < 0}: none).
  */
 final class Dense implements Linear {
-  /** A product y = x·W + b. */
-  private interface Product {
-    void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y);
-  }
-
   /** Scalar loops only. */
-  static final Dense SCALAR = new Dense(Dense::scalarForward, 1);
+  static final Dense SCALAR = new Dense(false);
 
-  /** The plain-Java implementation: the Vector API's product where the JVM has the module, else {@link #SCALAR}'s. */
-  static final Dense JAVA = vectorised() ? new Dense(VectorProduct::forward, VectorProduct.LANES) : SCALAR;
+  /** The plain-Java implementation: the Vector API where the JVM has the module, else {@link #SCALAR}'s loops. */
+  static final Dense JAVA = vectorised() ? new Dense(true) : SCALAR;
 
-  private final Product product;
+  private final boolean vector;
   private final int lanes;
 
-  private Dense(Product product, int lanes) {
-    this.product = product;
-    this.lanes = lanes;
+  private Dense(boolean vector) {
+    this.vector = vector;
+    this.lanes = vector ? VectorProduct.LANES : 1;
   }
 
   /** {@code n} rounded up to whole machine vectors: a product's fastest output width. */
@@ -51,7 +47,23 @@ final class Dense implements Linear {
   /** y[m × nOut] = x[m × nIn] · W + b. */
   @Override
   public void forward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {
-    product.forward(x, m, nIn, p, w, b, nOut, y);
+    if (vector) {
+      VectorProduct.forward(x, m, nIn, p, w, b, nOut, y);
+    } else {
+      scalarForward(x, m, nIn, p, w, b, nOut, y);
+    }
+  }
+
+  /** y[0 .. nOut) += Σ_k W[rows[k]] for a float W (nOut per row): an input layer over binary inputs. */
+  void sumRows(float[] w, int[] rows, int count, int nOut, float[] y) {
+    if (vector) {
+      VectorProduct.sumRows(w, rows, count, nOut, y);
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      int wi = rows[k] * nOut;
+      for (int j = 0; j < nOut; j++) y[j] += w[wi + j];
+    }
   }
 
   private static void scalarForward(double[] x, int m, int nIn, double[] p, int w, int b, int nOut, double[] y) {

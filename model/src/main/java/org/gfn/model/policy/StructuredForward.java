@@ -154,6 +154,8 @@ final class StructuredForward implements PolicyEvaluator {
   /** y += the entity's inputs · W (unpacking packed values into their bits; zero inputs skipped). */
   private void firstLayer(float[] features, int from, float[] w, int nOut, float[] y) {
     int bits = layout.packedBits();
+    int[] rows = bits == 0 ? null : new int[layout.ownFeatures() * bits];
+    int count = 0;
     for (int v = 0; v < layout.ownFeatures(); v++) {
       float value = features[from + v];
       if (value == 0f) continue;
@@ -163,10 +165,10 @@ final class StructuredForward implements PolicyEvaluator {
         continue;
       }
       for (int packed = (int) value; packed != 0; packed &= packed - 1) {
-        int wi = (v * bits + Integer.numberOfTrailingZeros(packed)) * nOut;
-        for (int j = 0; j < nOut; j++) y[j] += w[wi + j];
+        rows[count++] = v * bits + Integer.numberOfTrailingZeros(packed);
       }
     }
+    if (count > 0) Dense.JAVA.sumRows(w, rows, count, nOut, y);
   }
 
   /** The encoding of the entity whose own values start at {@code features[from]}, extended by the mixer's cached part. */

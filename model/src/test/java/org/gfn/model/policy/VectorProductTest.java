@@ -48,6 +48,23 @@ class VectorProductTest {
   }
 
   @Test
+  void vectorRowSumsMatchTheScalarLoops() {
+    Random rng = new Random(12);
+    for (int nOut : new int[] {1, 15, 16, 17, 32, 64, 70}) {
+      float[] w = new float[50 * nOut];
+      for (int k = 0; k < w.length; k++) w[k] = (float) rng.nextGaussian();
+      int[] rows = new int[30];
+      for (int k = 0; k < rows.length; k++) rows[k] = rng.nextInt(50);
+      float[] expected = new float[nOut];
+      float[] actual = new float[nOut];
+      for (int j = 0; j < nOut; j++) expected[j] = actual[j] = j * 0.5f;
+      Dense.SCALAR.sumRows(w, rows, 25, nOut, expected);
+      VectorProduct.sumRows(w, rows, 25, nOut, actual);
+      for (int j = 0; j < nOut; j++) assertEquals(expected[j], actual[j], 0f, "nOut=" + nOut + " at " + j);
+    }
+  }
+
+  @Test
   void aSystemPropertyTurnsTheVectorPathOff() {
     Dense chosen = Dense.JAVA; // initialised before the property is set
     String before = System.getProperty("gfn.simd");
