@@ -162,61 +162,56 @@ final class AttentionBlock {
   }
 
   /**
-   * Backward of {@link #attend} (weights key-major), vectorised like it over the queries: with
+   * Backward of {@link #attend} (weights key-major), as products like it: with
    * dA_ij = dO_i · v_j and μ_i = Σ_j a_ij dA_ij, dS_ij = a_ij (dA_ij − μ_i) scale, then
    * dq_i += Σ_j dS_ij k_j, dk_j += Σ_i dS_ij q_i and dv_j += Σ_i a_ij dO_i.
    */
   private void attendBackward(Trace t, double[] a, int r0, int m, double[] dO, double[] dq, double[] dk, double[] dv) {
     double scale = 1 / Math.sqrt(dh);
-    double[] dOT = new double[dh * m];
-    double[] qT = new double[dh * m];
-    double[] dqT = new double[dh * m];
+    int mp = Dense.JAVA.padded(m);
+    double[] vh = new double[m * dh];
+    double[] qh = new double[m * dh];
+    double[] kh = new double[m * dh];
+    double[] dOh = new double[m * dh];
+    double[] dOT = new double[dh * mp];
+    double[] dA = new double[m * mp];
+    double[] aH = new double[m * m];
     double[] dS = new double[m * m];
+    double[] dST = new double[m * m];
     double[] mean = new double[m];
+    double[] out = new double[m * dh];
     for (int s = 0; s < heads; s++) {
       int c = s * dh;
-      for (int i = 0; i < m; i++) {
-        for (int x = 0; x < dh; x++) {
-          dOT[x * m + i] = dO[(r0 + i) * d + c + x];
-          qT[x * m + i] = t.q[(r0 + i) * d + c + x];
-        }
+      for (int j = 0; j < m; j++) {
+        int row = (r0 + j) * d + c;
+        System.arraycopy(t.v, row, vh, j * dh, dh);
+        System.arraycopy(t.q, row, qh, j * dh, dh);
+        System.arraycopy(t.k, row, kh, j * dh, dh);
+        System.arraycopy(dO, row, dOh, j * dh, dh);
+        for (int x = 0; x < dh; x++) dOT[x * mp + j] = dO[row + x];
       }
+      System.arraycopy(a, s * m * m, aH, 0, m * m);
+      Dense.JAVA.forward(vh, m, dh, dOT, 0, -1, mp, dA); // dA[j·mp + i] = v_j · dO_i
+      Dense.JAVA.forward(aH, m, m, dOh, 0, -1, dh, out); // dv_j = Σ_i a_ji dO_i
+      addRows(out, m, dv, r0, c);
       java.util.Arrays.fill(mean, 0);
-      java.util.Arrays.fill(dS, 0);
       for (int j = 0; j < m; j++) {
-        int row = (s * m + j) * m;
-        int vj = (r0 + j) * d + c;
-        for (int x = 0; x < dh; x++) {
-          double vx = t.v[vj + x];
-          int ox = x * m;
-          double dvx = 0;
-          for (int i = 0; i < m; i++) {
-            dS[j * m + i] += vx * dOT[ox + i];
-            dvx += a[row + i] * dOT[ox + i];
-          }
-          dv[vj + x] += dvx;
-        }
-        for (int i = 0; i < m; i++) mean[i] += a[row + i] * dS[j * m + i];
+        for (int i = 0; i < m; i++) mean[i] += aH[j * m + i] * dA[j * mp + i];
       }
-      java.util.Arrays.fill(dqT, 0);
       for (int j = 0; j < m; j++) {
-        int row = (s * m + j) * m;
-        for (int i = 0; i < m; i++) dS[j * m + i] = a[row + i] * (dS[j * m + i] - mean[i]) * scale;
-        int kj = (r0 + j) * d + c;
-        for (int x = 0; x < dh; x++) {
-          double kx = t.k[kj + x];
-          int qx = x * m;
-          double dkx = 0;
-          for (int i = 0; i < m; i++) {
-            dqT[qx + i] += dS[j * m + i] * kx;
-            dkx += dS[j * m + i] * qT[qx + i];
-          }
-          dk[kj + x] += dkx;
-        }
+        for (int i = 0; i < m; i++) dST[i * m + j] = dS[j * m + i] = aH[j * m + i] * (dA[j * mp + i] - mean[i]) * scale;
       }
-      for (int i = 0; i < m; i++) {
-        for (int x = 0; x < dh; x++) dq[(r0 + i) * d + c + x] += dqT[x * m + i];
-      }
+      Dense.JAVA.forward(dST, m, m, kh, 0, -1, dh, out); // dq_i = Σ_j dS_ji k_j
+      addRows(out, m, dq, r0, c);
+      Dense.JAVA.forward(dS, m, m, qh, 0, -1, dh, out); // dk_j = Σ_i dS_ji q_i
+      addRows(out, m, dk, r0, c);
+    }
+  }
+
+  /** Adds m rows of dh values into columns c .. c + dh of rows r0 .. r0 + m of a d-wide array. */
+  private void addRows(double[] rows, int m, double[] into, int r0, int c) {
+    for (int i = 0; i < m; i++) {
+      for (int x = 0; x < dh; x++) into[(r0 + i) * d + c + x] += rows[i * dh + x];
     }
   }
 }
