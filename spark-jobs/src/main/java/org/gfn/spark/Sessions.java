@@ -3,12 +3,19 @@ package org.gfn.spark;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** The SparkSession every job uses: strict Kryo, one native thread per executor task. */
+/** The SparkSession every job uses: strict Kryo, one native thread per executor task, the Vector API on executors. */
 public final class Sessions {
   private Sessions() {}
 
+  /** The JDK Vector API for the executors' policy products (they fall back to scalar loops without it). */
+  static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+
   /** Settings every session needs, applied on top of whatever spark-submit passed. */
   public static SparkConf conf(SparkConf base) {
+    String executorOptions = base.get("spark.executor.extraJavaOptions", "");
+    if (!executorOptions.contains("jdk.incubator.vector")) {
+      base.set("spark.executor.extraJavaOptions", (executorOptions + " " + VECTOR_MODULE).trim());
+    }
     return base
         .setIfMissing("spark.app.name", "gfn-train")
         .set("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
