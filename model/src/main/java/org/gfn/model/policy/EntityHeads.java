@@ -140,27 +140,27 @@ final class EntityHeads {
     for (int s = 0; s < states; s++) {
       int r0 = b.start()[s];
       int[] slots = b.slots()[s];
-      for (int i = 0; i < slots.length; i++) {
-        if (!pairs) {
-          dc[r0 + i] = dOut[s * w + slots[i]];
-          continue;
-        }
-        for (int j = i + 1; j < slots.length; j++) {
+      int m = slots.length;
+      if (!pairs) {
+        for (int i = 0; i < m; i++) dc[r0 + i] = dOut[s * w + slots[i]];
+        continue;
+      }
+      // logit_ij = (q_i·r_j + q_j·r_i)·scale + c_i + c_j: with G the symmetric matrix of the pair
+      // gradients (zero diagonal), dc_i = Σ_j G_ij, dQ = scale·G·R and dR = scale·G·Q.
+      double[] gm = new double[m * m];
+      for (int i = 0; i < m; i++) {
+        for (int j = i + 1; j < m; j++) {
           double gl = dOut[s * w + pairIndex(slots[i], slots[j])];
-          if (gl == 0) continue;
           dc[r0 + i] += gl;
           dc[r0 + j] += gl;
-          double gs = gl * scale;
-          int qi = (r0 + i) * d;
-          int qj = (r0 + j) * d;
-          for (int x = 0; x < d; x++) {
-            dq[qi + x] += gs * t.r[qj + x];
-            dr[qj + x] += gs * t.q[qi + x];
-            dq[qj + x] += gs * t.r[qi + x];
-            dr[qi + x] += gs * t.q[qj + x];
-          }
+          gm[i * m + j] = gm[j * m + i] = gl * scale;
         }
       }
+      double[] out = new double[m * d];
+      Dense.JAVA.forward(gm, m, m, t.r, r0 * d, -1, d, out);
+      System.arraycopy(out, 0, dq, r0 * d, m * d);
+      Dense.JAVA.forward(gm, m, m, t.q, r0 * d, -1, d, out);
+      System.arraycopy(out, 0, dr, r0 * d, m * d);
     }
     if (pairs) {
       lin.backward(t.h, dq, e, d, p, wq(), -1, d, g, dh);
