@@ -131,6 +131,26 @@ class StructuredPolicyTest {
   }
 
   @Test
+  void theLearnersKeyedPathMatchesItsFeaturePath() {
+    PhyloForest env = phylo(7, 30, 6);
+    PolicyArchitecture arch = setArch(env, "tanh", 2, 16);
+    StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 8, DataType.DOUBLE);
+    Objective.Prepared p = Objectives.byName("FLDB", 0.9).prepare(Fixtures.trajectories(env, arch, 6, 4), env, arch);
+    assertTrue(p.states() != null, "trajectory objectives hand the learner their states");
+    double[] byKeys = net.forwardStates(env, p.states(), p.rows(), p::features);
+    Objective.Result r = p.compute(byKeys, 0.3);
+    net.backward(r.dOutputs());
+    double[] gKeys = net.gradient();
+    double[] byFeatures = net.forward(p.features(), p.rows());
+    net.backward(r.dOutputs());
+    double[] gFeatures = net.gradient();
+    for (int i = 0; i < byKeys.length; i++) assertEquals(byFeatures[i], byKeys[i], 1e-12, "output " + i);
+    for (int i = 0; i < gKeys.length; i++) {
+      assertEquals(gFeatures[i], gKeys[i], 1e-10 * (1 + Math.abs(gFeatures[i])), "gradient " + i);
+    }
+  }
+
+  @Test
   void permutingTheEntitiesPermutesTheSetPolicysLogits() {
     PhyloForest env = phylo(6, 10, 3);
     PolicyArchitecture arch = setArch(env, "elu", 2);

@@ -50,7 +50,8 @@ public final class Learner implements Contracts.Learner {
   public StepMetrics step(List<Trajectory> batch) {
     if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
     Objective.Prepared p = objective.prepare(batch, env, network.architecture());
-    double[] out = network.forward(p.features(), p.rows());
+    double[] out = p.states() == null ? network.forward(p.features(), p.rows())
+        : network.forwardStates(env, p.states(), p.rows(), p::features);
     Objective.Result r = p.compute(out, logZ);
     if (!Double.isFinite(r.loss())) {
       throw new IllegalStateException("loss became " + r.loss() + " at learner step " + steps

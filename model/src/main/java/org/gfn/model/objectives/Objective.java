@@ -44,6 +44,14 @@ public interface Objective {
     float[] features();
 
     /**
+     * The state of every row, or null; with states, {@link #features} may be computed on first
+     * call, so a policy that reads states ({@code PolicyModel.forwardStates}) spares writing them.
+     */
+    default int[][] states() {
+      return null;
+    }
+
+    /**
      * The loss and its gradients.
      *
      * @param outputs rows × outputWidth network outputs (logits and log-flows), row-major

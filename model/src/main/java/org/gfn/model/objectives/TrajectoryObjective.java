@@ -54,7 +54,12 @@ abstract class TrajectoryObjective implements Objective {
 
       @Override
       public float[] features() {
-        return rows.features;
+        return rows.features();
+      }
+
+      @Override
+      public int[][] states() {
+        return rows.states;
       }
 
       @Override

@@ -7,13 +7,15 @@ import org.gfn.replay.Trajectory;
 /**
  * Trajectories laid out one row per visited state s_0..s_L, with what each row needs: the forward
  * action taken there (exit on the last row), the backward action back to the previous state (rows
- * t ≥ 1), both masks, and optionally the intermediate log-reward.
+ * t ≥ 1), both masks, and optionally the intermediate log-reward; the features on demand.
  */
 final class TrajectoryRows {
   final int trajectories;
   final int rows;
   final int[] start; // first row of each trajectory, plus rows at the end
-  final float[] features;
+  final int[][] states; // per row
+  private final Environment env;
+  private float[] features; // written on first use
   final int[] action;
   final int[] backAction;
   final boolean[] fmask;
@@ -35,8 +37,8 @@ final class TrajectoryRows {
     rows = r;
     nA = env.numActions();
     nB = env.numBackwardActions();
-    int f = env.featureSize();
-    features = new float[rows * f];
+    this.env = env;
+    states = new int[rows][];
     action = new int[rows];
     backAction = new int[rows];
     fmask = new boolean[rows * nA];
@@ -52,7 +54,7 @@ final class TrajectoryRows {
       for (int k = 0; k < t.length(); k++) {
         int row = start[i] + k;
         int[] s = t.state(k);
-        env.encode(s, features, row * f);
+        states[row] = s;
         env.forwardMask(s, fm);
         env.backwardMask(s, bm);
         System.arraycopy(fm, 0, fmask, row * nA, nA);
@@ -66,5 +68,15 @@ final class TrajectoryRows {
         prev = s;
       }
     }
+  }
+
+  /** rows × featureSize features, written on the first call. */
+  float[] features() {
+    if (features == null) {
+      int f = env.featureSize();
+      features = new float[rows * f];
+      for (int r = 0; r < rows; r++) env.encode(states[r], features, r * f);
+    }
+    return features;
   }
 }

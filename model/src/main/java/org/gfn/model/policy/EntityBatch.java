@@ -1,6 +1,7 @@
 package org.gfn.model.policy;
 
 import org.gfn.envs.EntityLayout;
+import org.gfn.envs.Environment;
 
 /**
  * The present entities of a batch of states, stacked: state s owns entity rows
@@ -58,5 +59,33 @@ record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
       }
     }
     return new EntityBatch(start, slots, nb);
+  }
+
+  /** Every state's entity keys ({@link Environment#entityKeys}), or null when the environment has none. */
+  static Object[][] keysOf(Environment env, int[][] states, int rows) {
+    Object[][] keys = new Object[rows][];
+    for (int r = 0; r < rows; r++) {
+      keys[r] = env.entityKeys(states[r]);
+      if (keys[r] == null) return null;
+    }
+    return keys;
+  }
+
+  /** The present entities (non-null keys) of a batch of states, without adjacency. */
+  static EntityBatch ofKeys(Object[][] keys) {
+    int rows = keys.length;
+    int[] start = new int[rows + 1];
+    int[][] slots = new int[rows][];
+    for (int r = 0; r < rows; r++) {
+      int m = 0;
+      int[] idx = new int[keys[r].length];
+      for (int i = 0; i < idx.length; i++) {
+        if (keys[r][i] != null) idx[m++] = i;
+      }
+      if (m == 0) throw new IllegalArgumentException("state " + r + " of the batch has no entities");
+      slots[r] = java.util.Arrays.copyOf(idx, m);
+      start[r + 1] = start[r] + m;
+    }
+    return new EntityBatch(start, slots, null);
   }
 }

@@ -1,5 +1,8 @@
 package org.gfn.model.policy;
 
+import java.util.function.Supplier;
+import org.gfn.envs.Environment;
+
 /**
  * A trainable policy on the learner: the MLP ({@link PolicyNetwork}) or a set or graph policy
  * ({@link StructuredNetwork}). Training follows DESIGN.md: {@link #forward} keeps what
@@ -25,6 +28,14 @@ public interface PolicyModel {
 
   /** rows × outputWidth outputs, row-major, in the {@link PolicyArchitecture} layout. */
   double[] forward(float[] features, int rows);
+
+  /**
+   * {@link #forward} on states of {@code env}: the default takes the features from
+   * {@code features}; a set policy reads only the distinct entities ({@link Environment#entityKeys}).
+   */
+  default double[] forwardStates(Environment env, int[][] states, int rows, Supplier<float[]> features) {
+    return forward(features.get(), rows);
+  }
 
   /** Backpropagates dLoss/dOutputs of the last {@link #forward}. */
   void backward(double[] dOut);

@@ -95,27 +95,14 @@ final class StructuredForward implements PolicyEvaluator {
    */
   @Override
   public void evaluateStates(Environment env, int[][] states, int rows, float[] features, float[] out) {
-    Object[][] keys = new Object[rows][];
-    for (int r = 0; r < rows; r++) {
-      keys[r] = layout.adjacency() ? null : env.entityKeys(states[r]);
-      if (keys[r] == null) {
-        PolicyEvaluator.super.evaluateStates(env, states, rows, features, out);
-        return;
-      }
+    Object[][] keys = layout.adjacency() ? null : EntityBatch.keysOf(env, states, rows);
+    if (keys == null) {
+      PolicyEvaluator.super.evaluateStates(env, states, rows, features, out);
+      return;
     }
-    int[] start = new int[rows + 1];
-    int[][] slots = new int[rows][];
-    for (int r = 0; r < rows; r++) {
-      int m = 0;
-      int[] idx = new int[keys[r].length];
-      for (int i = 0; i < idx.length; i++) {
-        if (keys[r][i] != null) idx[m++] = i;
-      }
-      if (m == 0) throw new IllegalArgumentException("state " + r + " of the batch has no entities");
-      slots[r] = Arrays.copyOf(idx, m);
-      start[r + 1] = start[r] + m;
-    }
-    EntityBatch b = new EntityBatch(start, slots, null);
+    EntityBatch b = EntityBatch.ofKeys(keys);
+    int[] start = b.start();
+    int[][] slots = b.slots();
     double[][] enc = new double[b.entities()][];
     float[] row = new float[layout.features()];
     for (int r = 0; r < rows; r++) {

@@ -1,11 +1,9 @@
 package org.gfn.model.policy;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.LongToDoubleFunction;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -14,6 +12,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.gfn.envs.EntityLayout;
+import org.gfn.envs.Environment;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -119,28 +118,47 @@ public final class StructuredNetwork implements PolicyModel {
 
   @Override
   public double[] forward(float[] features, int rows) {
-    int own = layout.ownFeatures();
     batch = EntityBatch.of(features, rows, arch.featureSize(), layout);
-    Map<EntityKey, Integer> unique = new HashMap<>();
-    List<Integer> firstSeen = new ArrayList<>();
-    entityRow = new int[batch.entities()];
-    for (int r = 0; r < rows; r++) {
-      int[] slots = batch.slots()[r];
-      for (int k = 0; k < slots.length; k++) {
-        int from = r * arch.featureSize() + slots[k] * layout.features() + 1;
-        Integer u = unique.putIfAbsent(new EntityKey(features, from, own), firstSeen.size());
-        if (u == null) {
-          u = firstSeen.size();
-          firstSeen.add(from);
-        }
-        entityRow[batch.start()[r] + k] = u;
-      }
+    int f = arch.featureSize();
+    DistinctEntities u = DistinctEntities.of(batch,
+        (r, slot) -> new EntityKey(features, r * f + slot * layout.features() + 1, layout.ownFeatures()));
+    float[] x = inputs(u);
+    for (int q = 0; q < u.count(); q++) {
+      int at = u.first()[q];
+      unpack(features, u.state()[at] * f + u.slot()[at] * layout.features() + 1, x, q * layout.encoderInputs());
     }
-    uniqueRows = firstSeen.size();
+    return encodeAndMix(x, rows);
+  }
+
+  /** As {@link #forward}; each distinct entity's row alone is written ({@link Environment#entityKeys}). */
+  @Override
+  public double[] forwardStates(Environment env, int[][] states, int rows, Supplier<float[]> features) {
+    Object[][] keys = layout.adjacency() ? null : EntityBatch.keysOf(env, states, rows);
+    if (keys == null) return forward(features.get(), rows);
+    batch = EntityBatch.ofKeys(keys);
+    DistinctEntities u = DistinctEntities.of(batch, (r, slot) -> keys[r][slot]);
+    float[] x = inputs(u);
+    float[] row = new float[layout.features()];
+    for (int q = 0; q < u.count(); q++) {
+      int at = u.first()[q];
+      env.encodeEntity(states[u.state()[at]], u.slot()[at], row, 0);
+      unpack(row, 1, x, q * layout.encoderInputs());
+    }
+    return encodeAndMix(x, rows);
+  }
+
+  private float[] inputs(DistinctEntities u) {
+    entityRow = u.index();
+    uniqueRows = u.count();
+    return new float[uniqueRows * layout.encoderInputs()];
+  }
+
+  /** The encoder on the distinct entities' inputs {@code x}, then the mixer and heads on every entity row. */
+  private double[] encodeAndMix(float[] x, int rows) {
     int inputs = layout.encoderInputs();
-    float[] x = new float[uniqueRows * inputs];
-    for (int u = 0; u < uniqueRows; u++) unpack(features, firstSeen.get(u), x, u * inputs);
-    encoder.setInput(Nd4j.createFromArray(x).reshape(uniqueRows, inputs).castTo(dtype));
+    INDArray in = Nd4j.create(DataType.FLOAT, uniqueRows, inputs);
+    in.data().asNioFloat().put(x); // bulk: createFromArray copies one value at a time
+    encoder.setInput(in.castTo(dtype));
     List<INDArray> acts = encoder.feedForward(true, false);
     double[] h = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).data().asDouble();
     int d = arch.width();
