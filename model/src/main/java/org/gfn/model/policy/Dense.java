@@ -30,8 +30,8 @@ final class Dense implements Linear {
 
   /**
    * Whether products use the JDK Vector API: the JVM was started with {@code --add-modules
-   * jdk.incubator.vector} (deploy/gfn and the tests do; add it to a cluster's
-   * {@code spark.executor.extraJavaOptions}) and {@code -Dgfn.simd=false} is not set.
+   * jdk.incubator.vector} (deploy/gfn, the tests and every Spark session's executors do; a
+   * cluster's driver needs it too, deploy/spark-submit.md) and {@code -Dgfn.simd=false} is not set.
    */
   static boolean vectorised() {
     if ("false".equals(System.getProperty("gfn.simd"))) return false;
