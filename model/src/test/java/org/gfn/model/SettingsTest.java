@@ -64,6 +64,19 @@ class SettingsTest {
   }
 
   @Test
+  void localSearchIsOffByDefaultAndNeedsWholeGroupsPerBatch() {
+    assertFalse(Settings.load(ConfigFactory.empty()).train().localSearch().enabled());
+    var on = Settings.load(ConfigFactory.parseString(
+        "gfn.explore.local-search { enabled = true, revisions = 3, backtrack-steps = 2, accept = metropolis }"));
+    assertEquals(new org.gfn.model.rollout.LocalSearch(2, 3, org.gfn.model.rollout.LocalSearch.Accept.METROPOLIS),
+        on.train().localSearch());
+    String m = failure("gfn.explore.local-search { enabled = true, revisions = 2 }");
+    assertTrue(m.contains("gfn.train.batch-size = 16") && m.contains("multiple of 1 + gfn.explore.local-search.revisions = 3"), m);
+    assertTrue(failure("gfn.explore.local-search { enabled = true, accept = best }").contains("gfn.explore.local-search.accept"));
+    assertTrue(failure("gfn.explore.local-search { enabled = true, revisions = 0 }").contains("gfn.explore.local-search.revisions"));
+  }
+
+  @Test
   void unknownKeysAreTypos() {
     String m = failure("gfn.train.batch-sise = 32");
     assertTrue(m.contains("gfn.train.batch-sise"), m);

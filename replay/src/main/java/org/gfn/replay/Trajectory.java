@@ -9,10 +9,29 @@ import java.util.Arrays;
  * <p>{@code states} holds s_0..s_L flattened ((L+1)·stateSize ints); {@code actions} holds the L
  * forward actions and the final exit (L+1 ints). {@code behaviourLogProb} is Σ log P_F under the
  * policy that sampled it, kept for diagnostics only: learners recompute log-probabilities under
- * their current parameters. A plain final class (not a record) so Kryo can rebuild it.
+ * their current parameters. {@code origin} says how the object was found: sampled by the policy,
+ * or produced by a local-search revision of a sampled one (then {@code behaviourLogProb} is the
+ * log-probability of the revision that produced it: P_B of the kept prefix times the behaviour
+ * policy's reconstruction, or P_B of the whole path when the revision was rejected). A plain final
+ * class (not a record) so Kryo can rebuild it.
  */
 public final class Trajectory implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+
+  /** How a trajectory came about; its {@link #label} is the replay log's {@code origin} value. */
+  public enum Origin {
+    SAMPLED("sampled"), LOCAL_SEARCH("local_search");
+
+    private final String label;
+
+    Origin(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   private final long id;
   private final long seed;
@@ -22,9 +41,16 @@ public final class Trajectory implements Serializable {
   private final int[] actions;
   private final double logReward;
   private final double behaviourLogProb;
+  private final Origin origin;
 
+  /** A trajectory sampled by the policy. */
   public Trajectory(long id, long seed, long policyVersion, int stateSize, int[] states,
       int[] actions, double logReward, double behaviourLogProb) {
+    this(id, seed, policyVersion, stateSize, states, actions, logReward, behaviourLogProb, Origin.SAMPLED);
+  }
+
+  public Trajectory(long id, long seed, long policyVersion, int stateSize, int[] states,
+      int[] actions, double logReward, double behaviourLogProb, Origin origin) {
     if (stateSize <= 0 || states.length != actions.length * stateSize) {
       throw new IllegalArgumentException("a trajectory with " + actions.length + " actions needs "
           + actions.length + " states of size " + stateSize + ", got " + states.length + " ints");
@@ -37,6 +63,7 @@ public final class Trajectory implements Serializable {
     this.actions = actions;
     this.logReward = logReward;
     this.behaviourLogProb = behaviourLogProb;
+    this.origin = java.util.Objects.requireNonNull(origin, "origin");
   }
 
   /** Unique id (run-wide). */
@@ -95,9 +122,13 @@ public final class Trajectory implements Serializable {
     return behaviourLogProb;
   }
 
+  public Origin origin() {
+    return origin;
+  }
+
   @Override
   public String toString() {
     return "Trajectory[id=" + id + ", v=" + policyVersion + ", len=" + length()
-        + ", x=" + Arrays.toString(terminal()) + ", logR=" + logReward + "]";
+        + ", x=" + Arrays.toString(terminal()) + ", logR=" + logReward + (origin == Origin.SAMPLED ? "" : ", " + origin.label()) + "]";
   }
 }

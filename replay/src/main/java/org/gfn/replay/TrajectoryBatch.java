@@ -16,12 +16,32 @@ public final class TrajectoryBatch implements Serializable {
   private final int partition;
   private final String worker;
   private final Trajectory[] trajectories;
+  private final int searchProposals;
+  private final int searchAccepted;
 
   public TrajectoryBatch(long policyVersion, int partition, String worker, Trajectory[] trajectories) {
+    this(policyVersion, partition, worker, trajectories, 0, 0);
+  }
+
+  /** A batch whose task also ran local search: how many revisions it proposed and accepted. */
+  public TrajectoryBatch(long policyVersion, int partition, String worker, Trajectory[] trajectories,
+      int searchProposals, int searchAccepted) {
     this.policyVersion = policyVersion;
     this.partition = partition;
     this.worker = worker;
     this.trajectories = trajectories;
+    this.searchProposals = searchProposals;
+    this.searchAccepted = searchAccepted;
+  }
+
+  /** Local-search revisions the task proposed (0 without local search). */
+  public int searchProposals() {
+    return searchProposals;
+  }
+
+  /** Local-search revisions the task accepted. */
+  public int searchAccepted() {
+    return searchAccepted;
   }
 
   public long policyVersion() {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.LocalSearch;
 import org.gfn.replay.ReplayConfig;
 
 /**
@@ -120,8 +121,25 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.train.eval-every", 1, Integer.MAX_VALUE),
         exploration, seed,
         r.bool("gfn.train.exact-metrics"),
-        r.doubleIn("gfn.train.exact-eval-max-s", 0, 1e9, true));
+        r.doubleIn("gfn.train.exact-eval-max-s", 0, 1e9, true),
+        localSearch(r, batch));
     return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, c);
+  }
+
+  /** {@code gfn.explore.local-search}; the batch must hold whole groups of a sample and its revisions. */
+  private static LocalSearch localSearch(ConfigReader r, int batch) {
+    if (!r.bool("gfn.explore.local-search.enabled")) return LocalSearch.OFF;
+    LocalSearch ls = new LocalSearch(
+        r.intIn("gfn.explore.local-search.backtrack-steps", 1, 1 << 20),
+        r.intIn("gfn.explore.local-search.revisions", 1, 1 << 10),
+        r.oneOf("gfn.explore.local-search.accept", List.of("greedy", "metropolis")).equals("greedy")
+            ? LocalSearch.Accept.GREEDY : LocalSearch.Accept.METROPOLIS);
+    if (batch % ls.groupSize() != 0) {
+      throw new SettingsException("gfn.train.batch-size = " + batch + " must be a multiple of 1 + "
+          + "gfn.explore.local-search.revisions = " + ls.groupSize() + ": each sampled object comes with its "
+          + ls.revisions() + " revision(s) in the same batch");
+    }
+    return ls;
   }
 
   /** {@code gfn.learner.schedule}; a decay horizon of 0 means the run's learner steps. */

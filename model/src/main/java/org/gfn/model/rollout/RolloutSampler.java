@@ -1,6 +1,7 @@
 package org.gfn.model.rollout;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gfn.envs.Environment;
@@ -47,30 +48,59 @@ public final class RolloutSampler {
    * @param version policy version stamped on the trajectories
    */
   public Trajectory[] sample(int n, Exploration exploration, long seed, long firstId, long version) {
-    List<List<int[]>> states = new ArrayList<>(n);
-    List<int[]> actions = new ArrayList<>(n);
-    int[] lengths = new int[n];
-    double[] logProb = new double[n];
+    int[][] starts = new int[n][];
     SplittableRandom[] rngs = new SplittableRandom[n];
     long[] seeds = new long[n];
-    int[][] current = new int[n][];
-    int[] active = new int[n];
-    int activeCount = n;
-    int maxLen = env.maxTrajectoryLength();
     for (int i = 0; i < n; i++) {
       seeds[i] = Seeds.derive(seed, i);
       rngs[i] = new SplittableRandom(seeds[i]);
-      current[i] = env.initialState();
+      starts[i] = env.initialState();
+    }
+    Walk[] walks = walk(starts, rngs, exploration, false);
+    Trajectory[] result = new Trajectory[n];
+    for (int i = 0; i < n; i++) {
+      result[i] = build(firstId + i, seeds[i], version, walks[i].states(), walks[i].actions(),
+          walks[i].logProb(), Trajectory.Origin.SAMPLED);
+    }
+    return result;
+  }
+
+  /**
+   * A forward walk from a start state to exit: the states visited (the start first), the actions
+   * (exit last), Σ log π_b of the actions, and — when tracked — Σ log P_B of the transitions taken.
+   */
+  public record Walk(List<int[]> states, int[] actions, double logProb, double logBackward) {}
+
+  /**
+   * Walks every start state forward to exit with the behaviour policy, all active rows in one
+   * batched forward per step; row i draws from {@code rngs[i]}. With {@code trackBackward}, the
+   * state reached by each step is read for P_B of the step back (learned or uniform), from the same
+   * forward that chooses its next action.
+   */
+  public Walk[] walk(int[][] starts, SplittableRandom[] rngs, Exploration exploration, boolean trackBackward) {
+    int n = starts.length;
+    List<List<int[]>> states = new ArrayList<>(n);
+    int maxLen = env.maxTrajectoryLength();
+    int[][] actions = new int[n][maxLen];
+    int[] lengths = new int[n];
+    double[] logProb = new double[n];
+    double[] logBackward = new double[n];
+    int[][] current = new int[n][];
+    int[] active = new int[n];
+    int activeCount = n;
+    for (int i = 0; i < n; i++) {
+      current[i] = starts[i];
       List<int[]> s = new ArrayList<>();
       s.add(current[i]);
       states.add(s);
-      actions.add(new int[maxLen]);
       active[i] = i;
     }
     float[] feats = new float[n * f];
     float[] out = new float[n * w];
     boolean[] mask = new boolean[nA];
+    boolean[] backMask = new boolean[nB];
     double[] probs = new double[nA];
+    double[] backProbs = new double[nB];
     int[][] batch = new int[n][];
     while (activeCount > 0) {
       for (int k = 0; k < activeCount; k++) batch[k] = current[active[k]];
@@ -78,27 +108,42 @@ public final class RolloutSampler {
       int kept = 0;
       for (int k = 0; k < activeCount; k++) {
         int i = active[k];
+        if (trackBackward && lengths[i] > 0) {
+          List<int[]> path = states.get(i);
+          int b = env.backwardActionOf(path.get(path.size() - 2), actions[i][lengths[i] - 1]);
+          logBackward[i] += Math.log(backward(out, k * w, current[i], backMask, backProbs)[b]);
+        }
         env.forwardMask(current[i], mask);
         behaviour(out, k * w + arch.forwardOffset(), mask, exploration, probs);
         int a = draw(probs, rngs[i]);
         logProb[i] += Math.log(probs[a]);
-        actions.get(i)[lengths[i]++] = a;
-        if (a == env.exitAction()) continue;
         if (lengths[i] >= maxLen) {
           throw new IllegalStateException(env.name() + " trajectory exceeded maxTrajectoryLength " + maxLen);
         }
+        actions[i][lengths[i]++] = a;
+        if (a == env.exitAction()) continue;
         current[i] = env.step(current[i], a);
         states.get(i).add(current[i]);
         active[kept++] = i;
       }
       activeCount = kept;
     }
-    Trajectory[] result = new Trajectory[n];
+    Walk[] result = new Walk[n];
     for (int i = 0; i < n; i++) {
-      result[i] = build(firstId + i, seeds[i], version, states.get(i),
-          java.util.Arrays.copyOf(actions.get(i), lengths[i]), logProb[i]);
+      result[i] = new Walk(states.get(i), Arrays.copyOf(actions[i], lengths[i]), logProb[i], logBackward[i]);
     }
     return result;
+  }
+
+  /** P_B(· | s) from an output row at {@code rowOff}: the learned head, or uniform over legal actions. */
+  double[] backward(float[] out, int rowOff, int[] s, boolean[] mask, double[] probs) {
+    env.backwardMask(s, mask);
+    if (arch.learnedBackward()) {
+      behaviour(out, rowOff + arch.backwardOffset(), mask, Exploration.ON_POLICY, probs);
+    } else {
+      uniform(mask, probs);
+    }
+    return probs;
   }
 
   /**
@@ -145,30 +190,32 @@ public final class RolloutSampler {
       int[] acts = new int[revActions.size() + 1];
       for (int k = 0; k < revActions.size(); k++) acts[k] = revActions.get(revActions.size() - 1 - k);
       acts[acts.length - 1] = env.exitAction();
-      result[i] = build(firstId + i, s, version, rev, acts, lp);
+      result[i] = build(firstId + i, s, version, rev, acts, lp, Trajectory.Origin.SAMPLED);
     }
     return result;
   }
 
-  private Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp) {
+  /** A trajectory from its states s_0..x and actions (exit last); its reward is computed here. */
+  Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
+      Trajectory.Origin origin) {
     int ss = env.stateSize();
     int[] flat = new int[states.size() * ss];
     for (int t = 0; t < states.size(); t++) System.arraycopy(states.get(t), 0, flat, t * ss, ss);
     int[] x = states.get(states.size() - 1);
-    return new Trajectory(id, seed, version, ss, flat, actions, Environments.checkedLogReward(env, x), lp);
+    return new Trajectory(id, seed, version, ss, flat, actions, Environments.checkedLogReward(env, x), lp, origin);
   }
 
   static void behaviour(float[] out, int off, boolean[] mask, Exploration e, double[] probs) {
     ActionDistribution.probabilities(out, off, mask, e.epsilon(), e.temperature(), probs);
   }
 
-  private static void uniform(boolean[] mask, double[] probs) {
+  static void uniform(boolean[] mask, double[] probs) {
     int legal = 0;
     for (boolean m : mask) legal += m ? 1 : 0;
     for (int j = 0; j < mask.length; j++) probs[j] = mask[j] ? 1.0 / legal : 0;
   }
 
-  private static int draw(double[] probs, SplittableRandom rng) {
+  static int draw(double[] probs, SplittableRandom rng) {
     double u = rng.nextDouble();
     int last = -1;
     for (int j = 0; j < probs.length; j++) {

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.gfn.envs.Environment;
 import org.gfn.model.Contracts;
 import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.LocalSearch;
+import org.gfn.model.rollout.LocalSearchCounts;
+import org.gfn.model.rollout.LocalSearchRefiner;
 import org.gfn.model.rollout.RolloutSampler;
 import org.gfn.model.rollout.Seeds;
 import org.gfn.replay.Trajectory;
@@ -24,24 +27,43 @@ public final class LocalRollouts implements Contracts.RolloutSource {
   private final Contracts.PolicySource policy;
   private final Contracts.TrajectorySink sink;
   private final Exploration exploration;
+  private final LocalSearch localSearch;
   private final long seed;
+  private final LocalSearchCounts counts = new LocalSearchCounts();
   private long inserted;
 
   public LocalRollouts(Environment env, Contracts.PolicySource policy, Contracts.TrajectorySink sink,
       Exploration exploration, long seed) {
+    this(env, policy, sink, exploration, LocalSearch.OFF, seed);
+  }
+
+  /** With local search: the batch's last group may end past the budget by up to its size − 1. */
+  public LocalRollouts(Environment env, Contracts.PolicySource policy, Contracts.TrajectorySink sink,
+      Exploration exploration, LocalSearch localSearch, long seed) {
     this.env = env;
     this.policy = policy;
     this.sink = sink;
     this.exploration = exploration;
+    this.localSearch = localSearch;
     this.seed = seed;
   }
 
   @Override
   public List<Trajectory> next(int batch, long remaining) {
-    int n = (int) Math.min(batch, remaining);
+    int g = localSearch.groupSize();
+    int n = (int) Math.min(batch, (remaining + g - 1) / g * g);
     long version = policy.version();
-    RolloutSampler sampler = new RolloutSampler(env, policy.snapshot().forwardEvaluator());
-    Trajectory[] fresh = sampler.sample(n, exploration, Seeds.derive(seed, version), inserted, version);
+    long batchSeed = Seeds.derive(seed, version);
+    Trajectory[] fresh;
+    if (localSearch.enabled()) {
+      LocalSearchRefiner.Result r = new LocalSearchRefiner(env, policy.snapshot().forwardEvaluator())
+          .sample(n, exploration, localSearch, batchSeed, inserted, version);
+      counts.add(r.proposals(), r.accepted());
+      fresh = r.trajectories();
+    } else {
+      fresh = new RolloutSampler(env, policy.snapshot().forwardEvaluator())
+          .sample(n, exploration, batchSeed, inserted, version);
+    }
     inserted += n;
     sink.accept(new TrajectoryBatch(version, 0, WORKER, fresh), version);
     return Arrays.asList(fresh);
@@ -59,12 +81,14 @@ public final class LocalRollouts implements Contracts.RolloutSource {
 
   @Override
   public Map<String, Object> stats() {
-    return Map.of();
+    return counts.window();
   }
 
   @Override
   public Map<String, Object> summary() {
-    return Map.of("mode", "local");
+    Map<String, Object> s = new java.util.LinkedHashMap<>(counts.total());
+    s.put("mode", "local");
+    return s;
   }
 
   @Override

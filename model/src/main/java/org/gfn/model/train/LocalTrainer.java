@@ -59,7 +59,7 @@ public final class LocalTrainer {
         replay == null ? null : (b, round) -> replay.addAll(b.trajectories()),
         discovery == null ? null : (b, round) -> b.trajectories().forEach(discovery::observe),
         (b, round) -> onBatch.accept(b.trajectories().toArray(new Trajectory[0])));
-    LocalRollouts source = new LocalRollouts(env, learner, sink, config.exploration(), config.seed());
+    LocalRollouts source = new LocalRollouts(env, learner, sink, config.exploration(), config.localSearch(), config.seed());
     return new TrainingLoop(learner, source, replay, space, discovery, TrainingLoop.Options.local(config),
         RunStats.fresh(), null, onEval).run(stop);
   }

@@ -40,6 +40,7 @@ final class ParquetFiles {
           + "  required double behaviour_log_prob;\n"
           + "  required int64 time_ms;\n"
           + "  required int64 learner_step;\n"
+          + "  required binary origin (STRING);\n"
           + "}");
 
   /** One row of the log. */
@@ -75,7 +76,8 @@ final class ParquetFiles {
         g.append("log_reward", t.logReward())
             .append("behaviour_log_prob", t.behaviourLogProb())
             .append("time_ms", r.timeMs())
-            .append("learner_step", r.learnerStep());
+            .append("learner_step", r.learnerStep())
+            .append("origin", t.origin().label());
         w.write(g);
       }
     }

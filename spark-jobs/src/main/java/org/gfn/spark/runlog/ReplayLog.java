@@ -1,6 +1,7 @@
 package org.gfn.spark.runlog;
 
 import java.io.File;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -9,7 +10,8 @@ import org.apache.spark.sql.functions;
 /**
  * Reading a run's replay log from Java or Scala (notebooks, jobs): the columns of
  * docs/replay-schema.md plus {@code staleness} = learner_step − policy_version, as a Dataset and as
- * the temporary view {@code replay}.
+ * the temporary view {@code replay}. Logs from before the {@code origin} column read as
+ * {@code origin = sampled}.
  *
  * <pre>{@code
  * Dataset<Row> log = ReplayLog.open(spark, "runs/my-run");
@@ -35,8 +37,12 @@ public final class ReplayLog {
     if (files == null || files.length == 0) {
       throw new IllegalArgumentException(runDir + " has no replay log (expected " + dir + "/*.parquet)");
     }
-    Dataset<Row> log = spark.read().parquet(dir.getPath())
+    Dataset<Row> log = spark.read().option("mergeSchema", "true").parquet(dir.getPath())
         .withColumn("staleness", functions.col("learner_step").minus(functions.col("policy_version")));
+    // Logs written before the origin column existed hold sampled trajectories only.
+    log = List.of(log.columns()).contains("origin")
+        ? log.withColumn("origin", functions.coalesce(functions.col("origin"), functions.lit("sampled")))
+        : log.withColumn("origin", functions.lit("sampled"));
     log.createOrReplaceTempView(VIEW);
     return log;
   }

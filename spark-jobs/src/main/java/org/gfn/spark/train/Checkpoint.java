@@ -24,8 +24,11 @@ import org.gfn.replay.Trajectory;
  * corrupt, truncated or incompatible file is refused with a message that names it.
  */
 final class Checkpoint {
-  /** Format 2 adds the replay sampler's random state; format 1 files are still read. */
-  static final int FORMAT = 2;
+  /**
+   * Format 2 adds the replay sampler's random state, format 3 each replayed trajectory's origin
+   * (sampled or local search); format 1 and 2 files are still read (their trajectories: sampled).
+   */
+  static final int FORMAT = 3;
   private static final long MAGIC = 0x47464e434b505431L; // "GFNCKPT1"
 
   /**
@@ -106,7 +109,7 @@ final class Checkpoint {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
     if (all.length < 28 || in.readLong() != MAGIC) throw new IOException("checkpoint " + file + " is not a checkpoint file (bad header)");
     int format = in.readInt();
-    if (format != 1 && format != FORMAT) {
+    if (format < 1 || format > FORMAT) {
       throw new IOException("checkpoint " + file + " has format " + format + "; this build reads formats 1 to " + FORMAT);
     }
     long len = in.readLong();
@@ -127,7 +130,7 @@ final class Checkpoint {
     learner.restore(p);
     int n = p.readInt();
     List<Trajectory> replay = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) replay.add(readTrajectory(p));
+    for (int i = 0; i < n; i++) replay.add(readTrajectory(p, format));
     long samplerState = format >= 2 ? p.readLong() : 0; // format 1: the sampler restarts from its seed
     int files = p.readInt();
     List<String> logFiles = new ArrayList<>(files);
@@ -147,11 +150,25 @@ final class Checkpoint {
     writeInts(out, t.actionsView());
     out.writeDouble(t.logReward());
     out.writeDouble(t.behaviourLogProb());
+    out.writeByte(t.origin().ordinal());
   }
 
-  private static Trajectory readTrajectory(DataInputStream in) throws IOException {
-    return new Trajectory(in.readLong(), in.readLong(), in.readLong(), in.readInt(), readInts(in),
-        readInts(in), in.readDouble(), in.readDouble());
+  private static Trajectory readTrajectory(DataInputStream in, int format) throws IOException {
+    long id = in.readLong();
+    long seed = in.readLong();
+    long version = in.readLong();
+    int stateSize = in.readInt();
+    int[] states = readInts(in);
+    int[] actions = readInts(in);
+    double logReward = in.readDouble();
+    double logProb = in.readDouble();
+    Trajectory.Origin origin = Trajectory.Origin.SAMPLED;
+    if (format >= 3) {
+      int o = in.readByte();
+      if (o < 0 || o >= Trajectory.Origin.values().length) throw new IOException("corrupt trajectory origin " + o);
+      origin = Trajectory.Origin.values()[o];
+    }
+    return new Trajectory(id, seed, version, stateSize, states, actions, logReward, logProb, origin);
   }
 
   private static void writeInts(DataOutputStream out, int[] a) throws IOException {

@@ -13,6 +13,8 @@ import org.gfn.model.config.EnvSettings;
 import org.gfn.model.config.EnvironmentFactory;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.LocalSearch;
+import org.gfn.model.rollout.LocalSearchRefiner;
 import org.gfn.model.rollout.RolloutSampler;
 import org.gfn.model.rollout.Seeds;
 import org.gfn.replay.Trajectory;
@@ -20,7 +22,8 @@ import org.gfn.replay.TrajectoryBatch;
 
 /**
  * What an executor runs for one rollout task: read the broadcast snapshot, roll out
- * {@code perTask} trajectories with the plain-Java policy, return them as one batch. Holds only
+ * {@code perTask} trajectories with the plain-Java policy (with local search: perTask / (1 +
+ * revisions) samples and their revisions), return them as one batch. Holds only
  * serialisable fields; seeds and ids derive from (run seed, round, partition), so a retried task
  * reproduces exactly the same trajectories with the same ids.
  */
@@ -32,16 +35,18 @@ public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>,
   private final Broadcast<PolicySnapshot> snapshot;
   private final EnvSettings env;
   private final Exploration exploration;
+  private final LocalSearch localSearch;
   private final int perTask;
   private final long runSeed;
   private final long round;
   private final long firstId;
 
   public RolloutFunction(Broadcast<PolicySnapshot> snapshot, EnvSettings env,
-      Exploration exploration, int perTask, long runSeed, long round, long firstId) {
+      Exploration exploration, LocalSearch localSearch, int perTask, long runSeed, long round, long firstId) {
     this.snapshot = snapshot;
     this.env = env;
     this.exploration = exploration;
+    this.localSearch = localSearch;
     this.perTask = perTask;
     this.runSeed = runSeed;
     this.round = round;
@@ -57,9 +62,14 @@ public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>,
   /** The task's work outside Spark's task context (benchmarks call it directly). */
   public TrajectoryBatch rollout(PolicySnapshot snap, int partition, String worker) {
     Environment e = ENVS.computeIfAbsent(env, EnvironmentFactory::environment);
-    RolloutSampler sampler = new RolloutSampler(e, snap.forwardEvaluator());
-    Trajectory[] ts = sampler.sample(perTask, exploration, Seeds.derive(runSeed, round, partition),
-        firstId + (long) partition * perTask, snap.version());
+    long seed = Seeds.derive(runSeed, round, partition);
+    long first = firstId + (long) partition * perTask;
+    if (localSearch.enabled()) {
+      LocalSearchRefiner.Result r = new LocalSearchRefiner(e, snap.forwardEvaluator())
+          .sample(perTask, exploration, localSearch, seed, first, snap.version());
+      return new TrajectoryBatch(snap.version(), partition, worker, r.trajectories(), r.proposals(), r.accepted());
+    }
+    Trajectory[] ts = new RolloutSampler(e, snap.forwardEvaluator()).sample(perTask, exploration, seed, first, snap.version());
     return new TrajectoryBatch(snap.version(), partition, worker, ts);
   }
 }

@@ -16,6 +16,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.gfn.model.Contracts;
 import org.gfn.model.config.EnvSettings;
 import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.LocalSearch;
+import org.gfn.model.rollout.LocalSearchCounts;
 import org.gfn.replay.Trajectory;
 import org.gfn.replay.TrajectoryBatch;
 import org.gfn.spark.SparkSettings;
@@ -40,6 +42,8 @@ public final class SparkRollouts implements Contracts.RolloutSource {
   private final SparkSettings spark;
   private final EnvSettings env;
   private final Exploration exploration;
+  private final LocalSearch localSearch;
+  private final LocalSearchCounts searchCounts = new LocalSearchCounts();
   private final long seed;
   private final Contracts.PolicySource policy;
   private final Contracts.TrajectorySink sink;
@@ -67,12 +71,21 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     public static final Position START = new Position(0, 0, 0, 0);
   }
 
+  /**
+   * @throws IllegalArgumentException when local search is on and a task's trajectories are not a
+   *     whole number of groups (a sample and its revisions)
+   */
   public SparkRollouts(JavaSparkContext jsc, SparkSettings spark, EnvSettings env, Exploration exploration,
-      long seed, Contracts.PolicySource policy, Contracts.TrajectorySink sink, Position start) {
+      LocalSearch localSearch, long seed, Contracts.PolicySource policy, Contracts.TrajectorySink sink, Position start) {
+    if (spark.trajectoriesPerTask() % localSearch.groupSize() != 0) {
+      throw new IllegalArgumentException("gfn.spark.trajectories-per-task = " + spark.trajectoriesPerTask()
+          + " must be a multiple of 1 + gfn.explore.local-search.revisions = " + localSearch.groupSize());
+    }
     this.jsc = jsc;
     this.spark = spark;
     this.env = env;
     this.exploration = exploration;
+    this.localSearch = localSearch;
     this.seed = seed;
     this.policy = policy;
     this.sink = sink;
@@ -120,7 +133,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
         broadcasts.publish(policy.snapshot()); // its version is the learner's step count
       }
       long version = broadcasts.currentVersion();
-      RolloutFunction f = new RolloutFunction(broadcasts.acquireCurrent(), env, exploration,
+      RolloutFunction f = new RolloutFunction(broadcasts.acquireCurrent(), env, exploration, localSearch,
           spark.trajectoriesPerTask(), seed, round, nextId);
       jsc.setJobDescription("rollout round " + round + " with policy v" + version + ": "
           + tasksPerJob + " tasks x " + spark.trajectoriesPerTask() + " trajectories");
@@ -182,6 +195,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     long version = broadcasts.currentVersion();
     for (TrajectoryBatch b : batches) {
       workersSeen.add(b.worker());
+      searchCounts.add(b.searchProposals(), b.searchAccepted());
       List<Trajectory> kept = new ArrayList<>(b.size());
       for (Trajectory t : b.trajectories()) {
         if (staleness.admit(version - t.policyVersion())) kept.add(t);
@@ -214,6 +228,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     Map<String, Object> m = staleness.toMap();
     m.put("policy_version", broadcasts.currentVersion());
     m.put("wait_share", waitShare());
+    m.putAll(searchCounts.window());
     return m;
   }
 
@@ -231,6 +246,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     s.put("harvest_s", harvestSeconds);
     s.put("wait_share", waitShare());
     s.putAll(staleness.toMap());
+    s.putAll(searchCounts.total());
     return s;
   }
 
