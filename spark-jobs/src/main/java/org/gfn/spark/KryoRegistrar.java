@@ -23,6 +23,7 @@ public final class KryoRegistrar implements KryoRegistrator {
   public void registerClasses(Kryo kryo) {
     kryo.register(Trajectory.class);
     kryo.register(Trajectory[].class);
+    kryo.register(Trajectory.Origin.class);
     kryo.register(TrajectoryBatch.class);
     kryo.register(TrajectoryBatch[].class);
     kryo.register(PolicySnapshot.class, new JavaSerializer());

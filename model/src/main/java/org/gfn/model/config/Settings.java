@@ -134,12 +134,20 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.explore.local-search.revisions", 1, 1 << 10),
         r.oneOf("gfn.explore.local-search.accept", List.of("greedy", "metropolis")).equals("greedy")
             ? LocalSearch.Accept.GREEDY : LocalSearch.Accept.METROPOLIS);
-    if (batch % ls.groupSize() != 0) {
-      throw new SettingsException("gfn.train.batch-size = " + batch + " must be a multiple of 1 + "
+    requireWholeGroups(batch, "gfn.train.batch-size", ls);
+    return ls;
+  }
+
+  /**
+   * Refuses a number of trajectories per batch or per task that is not a whole number of
+   * local-search groups (a sampled object and its revisions).
+   */
+  public static void requireWholeGroups(int trajectories, String key, LocalSearch ls) {
+    if (trajectories % ls.groupSize() != 0) {
+      throw new SettingsException(key + " = " + trajectories + " must be a multiple of 1 + "
           + "gfn.explore.local-search.revisions = " + ls.groupSize() + ": each sampled object comes with its "
           + ls.revisions() + " revision(s) in the same batch");
     }
-    return ls;
   }
 
   /** {@code gfn.learner.schedule}; a decay horizon of 0 means the run's learner steps. */

@@ -71,16 +71,9 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     public static final Position START = new Position(0, 0, 0, 0);
   }
 
-  /**
-   * @throws IllegalArgumentException when local search is on and a task's trajectories are not a
-   *     whole number of groups (a sample and its revisions)
-   */
+  /** With local search on, each task's trajectories must be whole groups (a sample and its revisions). */
   public SparkRollouts(JavaSparkContext jsc, SparkSettings spark, EnvSettings env, Exploration exploration,
       LocalSearch localSearch, long seed, Contracts.PolicySource policy, Contracts.TrajectorySink sink, Position start) {
-    if (spark.trajectoriesPerTask() % localSearch.groupSize() != 0) {
-      throw new IllegalArgumentException("gfn.spark.trajectories-per-task = " + spark.trajectoriesPerTask()
-          + " must be a multiple of 1 + gfn.explore.local-search.revisions = " + localSearch.groupSize());
-    }
     this.jsc = jsc;
     this.spark = spark;
     this.env = env;

@@ -71,6 +71,7 @@ public final class TrainRun {
   public Map<String, Object> execute(SparkSession given, Consumer<String> progress) throws Exception {
     Settings settings = Settings.load(resume != null ? resumedConfig() : ConfigLoader.load(conf, sets));
     SparkSettings spark = SparkSettings.read(new ConfigReader(settings.config()));
+    Settings.requireWholeGroups(spark.trajectoriesPerTask(), "gfn.spark.trajectories-per-task", settings.train().localSearch());
     EnergyBasedSettings eb = EnergyBasedSettings.read(settings);
     RunDirectory run = runDirectory(settings);
     if (eb.enabled()) {
