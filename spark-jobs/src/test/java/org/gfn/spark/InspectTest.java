@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The notebook's queries and {@code inspect}, on the replay log of a short distributed run. */
+/**
+ * The notebook's queries and {@code inspect}, on the replay log of a short distributed run; and
+ * {@code sample}, on its newest checkpoint.
+ */
 class InspectTest {
   @TempDir static File dir;
   static File run;
@@ -119,5 +122,33 @@ class InspectTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, rc);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("has no replay log"));
+  }
+
+  @Test
+  void sampleWritesValidObjectsFromTheNewestCheckpointReproducibly() throws Exception {
+    File a = new File(dir, "a.csv");
+    File b = new File(dir, "b.csv");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertEquals(0, org.gfn.spark.train.SampleJob.run(new String[] {run.getPath(), "--n", "1500", "--out", a.getPath()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("sampled 1500 objects from ckpt-"), out.toString());
+    assertEquals(0, org.gfn.spark.train.SampleJob.run(new String[] {run.getPath(), "--n", "1500", "--out", b.getPath()},
+        System.out, System.err));
+    List<String> rows = Files.readAllLines(a.toPath());
+    assertEquals(rows, Files.readAllLines(b.toPath()), "the same seed samples the same objects");
+    assertEquals("terminal,log_reward,log_prob,length", rows.get(0));
+    assertEquals(1501, rows.size());
+    org.gfn.envs.Environment env = org.gfn.model.config.EnvironmentFactory.environment(
+        org.gfn.model.config.Settings.load(ConfigFactory.parseFile(new File(run, "config.conf"))).env());
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",");
+      int[] x = java.util.Arrays.stream(f[0].split(" ")).mapToInt(Integer::parseInt).toArray();
+      assertEquals(env.logReward(x), Double.parseDouble(f[1]), 1e-12, row);
+      assertTrue(Double.parseDouble(f[2]) <= 0 && Integer.parseInt(f[3]) == java.util.Arrays.stream(x).sum(), row);
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, org.gfn.spark.train.SampleJob.run(new String[] {dir.getPath()}, System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a run directory"), err.toString());
   }
 }
