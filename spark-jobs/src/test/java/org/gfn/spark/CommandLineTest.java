@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.SparkSession;
 import org.gfn.spark.runlog.InspectJob;
 import org.gfn.spark.sweep.SweepJob;
+import org.gfn.spark.train.SampleJob;
 import org.gfn.spark.train.TrainJob;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ class CommandLineTest {
       case "train" -> TrainJob::run;
       case "sweep" -> SweepJob::run;
       case "inspect" -> InspectJob::run;
+      case "sample" -> (args, session, out, err) -> SampleJob.run(args, out, err);
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -39,16 +41,16 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"train", "sweep", "inspect"})
+  @ValueSource(strings = {"train", "sweep", "inspect", "sample"})
   void helpPrintsTheUsage(String name) {
     Result r = run(name, "--help");
     assertEquals(0, r.rc(), r.err());
     assertTrue(r.out().startsWith("Usage: " + name), r.out());
-    assertTrue(r.out().contains("--master"), r.out());
+    assertTrue(r.out().contains(name.equals("sample") ? "--n" : "--master"), r.out());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"train", "sweep", "inspect"})
+  @ValueSource(strings = {"train", "sweep", "inspect", "sample"})
   void aBadFlagIsOneLineAndExitTwo(String name) {
     Result r = run(name, "some.conf", "--no-such-flag");
     assertEquals(2, r.rc(), r.out() + r.err());
