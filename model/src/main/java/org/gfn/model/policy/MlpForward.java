@@ -7,9 +7,11 @@ import java.util.Arrays;
  * (checked to 1e-5 by a parity test) without ND4J's per-op overhead, so executors can roll out
  * small policies with no native code on their hot path.
  *
- * <p>Weights are transposed once to input-major order so the inner loop is a contiguous
- * y += x_i · W_i (which the JIT vectorises), and zero inputs are skipped (features are one-hot
- * heavy). Not thread-safe: it reuses buffers; give each thread its own.
+ * <p>Weights are transposed once to input-major order. With the JDK Vector API (see
+ * {@link Dense#vectorised}) the first layer sums the weight rows of each row's non-zero inputs
+ * (features are one-hot heavy) and the others run register-blocked ({@link FloatProduct});
+ * otherwise scalar loops y += x_i · W_i skip zero inputs. Not thread-safe: it reuses buffers;
+ * give each thread its own.
  */
 final class MlpForward implements PolicyEvaluator {
   private final PolicyArchitecture arch;
@@ -17,12 +19,21 @@ final class MlpForward implements PolicyEvaluator {
   private final int[][] heads;
   private final float[][][] weights; // [head][layer] input-major nIn × nOut
   private final float[][][] biases; // [head][layer]
+  private final boolean vector;
+  private final int[] nonZero;
   private float[] bufA = new float[0];
   private float[] bufB = new float[0];
 
   /** @param forwardOnly compute only the head that holds the P_F logits (others read as 0) */
   MlpForward(PolicySnapshot snapshot, boolean forwardOnly) {
+    this(snapshot, forwardOnly, Dense.vectorised());
+  }
+
+  /** @param vector whether to use the Vector API (only where {@link Dense#vectorised} says it can) */
+  MlpForward(PolicySnapshot snapshot, boolean forwardOnly, boolean vector) {
+    this.vector = vector;
     this.arch = snapshot.architecture();
+    this.nonZero = new int[arch.featureSize()];
     this.act = Activation.of(arch.activation());
     int[][] all = arch.heads();
     this.heads = forwardOnly ? new int[][] {all[0]} : all; // head 0 holds P_F in either layout
@@ -69,14 +80,21 @@ final class MlpForward implements PolicyEvaluator {
       for (int l = 0; l < layers; l++) {
         boolean hidden = l < layers - 1;
         int nOut = hidden ? arch.width() : heads[h][1];
+        float[] y = hidden ? cur : out;
+        int stride = hidden ? nOut : width;
+        int off = hidden ? 0 : heads[h][0];
+        if (!vector) {
+          dense(in, rows, nIn, weights[h][l], biases[h][l], nOut, y, stride, off);
+        } else if (l == 0) {
+          FloatProduct.sparse(in, rows, nIn, weights[h][l], biases[h][l], nOut, y, stride, off, nonZero);
+        } else {
+          FloatProduct.dense(in, rows, nIn, weights[h][l], biases[h][l], nOut, y, stride, off);
+        }
         if (hidden) {
-          dense(in, rows, nIn, weights[h][l], biases[h][l], nOut, cur, nOut, 0);
           for (int k = 0; k < rows * nOut; k++) cur[k] = act.apply(cur[k]);
           in = cur;
           cur = cur == bufA ? bufB : bufA;
           nIn = nOut;
-        } else {
-          dense(in, rows, nIn, weights[h][l], biases[h][l], nOut, out, width, heads[h][0]);
         }
       }
     }

@@ -78,4 +78,30 @@ class VectorProductTest {
       else System.setProperty("gfn.simd", before);
     }
   }
+
+  @Test
+  void theMlpSnapshotsVectorPathMatchesItsScalarLoops() {
+    Random rng = new Random(5);
+    for (int features : new int[] {7, 32, 50}) {
+      for (int width : new int[] {16, 70, 256}) {
+        for (boolean shared : new boolean[] {true, false}) {
+          PolicyArchitecture arch = new PolicyArchitecture(features, 5, 3, 2, width, "relu", shared, true, true);
+          PolicySnapshot snap = new PolicyNetwork(arch, 1e-3, rng.nextInt(100), org.nd4j.linalg.api.buffer.DataType.FLOAT)
+              .snapshot(0);
+          for (int rows : new int[] {1, 2, 5}) {
+            float[] x = new float[rows * features];
+            for (int k = 0; k < x.length; k++) x[k] = rng.nextInt(3) == 0 ? (float) rng.nextGaussian() : 0f;
+            float[] expected = new float[rows * arch.outputWidth()];
+            float[] actual = new float[rows * arch.outputWidth()];
+            new MlpForward(snap, false, false).evaluate(x, rows, expected);
+            new MlpForward(snap, false, true).evaluate(x, rows, actual);
+            for (int k = 0; k < expected.length; k++) {
+              assertEquals(expected[k], actual[k], 1e-5 * (1 + Math.abs(expected[k])),
+                  features + " features, width " + width + ", shared " + shared + ", " + rows + " rows, output " + k);
+            }
+          }
+        }
+      }
+    }
+  }
 }
