@@ -12,6 +12,12 @@ import org.gfn.model.policy.PolicyEvaluator;
  */
 public final class ExactBudget {
   private static final int ROWS = 256;
+  /**
+   * Timed forwards repeat for at least this long, then until 20 in a row bring no new best (the
+   * JIT must have compiled the path), for at most {@link #MAX_TIMING_NANOS}.
+   */
+  private static final long TIMING_NANOS = 300_000_000L;
+  private static final long MAX_TIMING_NANOS = 5_000_000_000L;
   /** Masks, softmax and the DP over the edges, measured at about half the forward's cost. */
   private static final double OVERHEAD = 1.5;
 
@@ -23,12 +29,23 @@ public final class ExactBudget {
     float[] features = new float[ROWS * f];
     for (int r = 0; r < ROWS; r++) env.encode(env.initialState(), features, r * f);
     float[] out = new float[ROWS * policy.architecture().outputWidth()];
-    policy.evaluate(features, ROWS, out); // warm-up
+    // The fastest of repeated forwards: the first ones run in the interpreter, which is much
+    // slower than compiled code, and the Vector API's far more so than scalar loops.
     long best = Long.MAX_VALUE;
-    for (int rep = 0; rep < 3; rep++) {
+    long start = System.nanoTime();
+    int sinceBest = 0;
+    while (true) {
       long t0 = System.nanoTime();
       policy.evaluate(features, ROWS, out);
-      best = Math.min(best, System.nanoTime() - t0);
+      long t = System.nanoTime() - t0;
+      if (t < best * 0.95) {
+        sinceBest = 0;
+      } else {
+        sinceBest++;
+      }
+      best = Math.min(best, t);
+      long elapsed = System.nanoTime() - start;
+      if (elapsed > MAX_TIMING_NANOS || (elapsed > TIMING_NANOS && sinceBest >= 20)) break;
     }
     return env.enumerableStates() * (best / 1e9 / ROWS) * OVERHEAD;
   }
