@@ -25,19 +25,9 @@ class BackAndForthTest {
   /** P_F(+1) = e²/(1 + e²) ≈ 0.88 at every step. */
   private PolicyEvaluator biased() {
     PolicyArchitecture arch = Fixtures.arch(env, false, true, false);
-    return new PolicyEvaluator() {
-      @Override
-      public PolicyArchitecture architecture() {
-        return arch;
-      }
-
-      @Override
-      public void evaluate(float[] features, int rows, float[] out) {
-        int w = arch.outputWidth();
-        java.util.Arrays.fill(out, 0, rows * w, 0f);
-        for (int r = 0; r < rows; r++) out[r * w + arch.forwardOffset() + 1] = 2f;
-      }
-    };
+    float[] row = new float[arch.outputWidth()];
+    row[arch.forwardOffset() + 1] = 2f;
+    return Fixtures.constant(arch, row);
   }
 
   @Test

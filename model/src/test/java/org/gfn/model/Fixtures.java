@@ -7,6 +7,7 @@ import org.gfn.envs.HyperGrid;
 import org.gfn.envs.HyperGridRewards;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.PolicyEvaluator;
 import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicyNetwork;
 import org.gfn.model.policy.StructuredNetwork;
@@ -33,6 +34,21 @@ public final class Fixtures {
   public static PolicyModel model(PolicyArchitecture arch, long seed, DataType dtype) {
     return arch.structured() ? new StructuredNetwork(arch, 1e-3, step -> 1.0, seed, dtype)
         : new PolicyNetwork(arch, 1e-3, seed, dtype);
+  }
+
+  /** An evaluator whose every output row is {@code row} (fixed logits, whatever the state). */
+  public static PolicyEvaluator constant(PolicyArchitecture arch, float[] row) {
+    return new PolicyEvaluator() {
+      @Override
+      public PolicyArchitecture architecture() {
+        return arch;
+      }
+
+      @Override
+      public void evaluate(float[] features, int rows, float[] out) {
+        for (int r = 0; r < rows; r++) System.arraycopy(row, 0, out, r * row.length, row.length);
+      }
+    };
   }
 
   /** Trajectories from a random policy with some ε-exploration. */

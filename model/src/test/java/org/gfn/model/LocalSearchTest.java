@@ -39,22 +39,10 @@ class LocalSearchTest {
    */
   private static PolicyEvaluator biased(Environment env, boolean learnedBackward) {
     PolicyArchitecture arch = Fixtures.arch(env, false, learnedBackward, false);
-    return new PolicyEvaluator() {
-      @Override
-      public PolicyArchitecture architecture() {
-        return arch;
-      }
-
-      @Override
-      public void evaluate(float[] features, int rows, float[] out) {
-        int w = arch.outputWidth();
-        Arrays.fill(out, 0, rows * w, 0f);
-        for (int r = 0; r < rows; r++) {
-          out[r * w + arch.forwardOffset()] = 2f;
-          if (learnedBackward) out[r * w + arch.backwardOffset()] = 1.5f;
-        }
-      }
-    };
+    float[] row = new float[arch.outputWidth()];
+    row[arch.forwardOffset()] = 2f;
+    if (learnedBackward) row[arch.backwardOffset()] = 1.5f;
+    return Fixtures.constant(arch, row);
   }
 
   private static void assertValid(Environment env, Trajectory t) {
