@@ -173,7 +173,7 @@ final class SweepResults {
     }
     if (charts.isEmpty()) return null;
     File f = new File(dir, "summary.png");
-    int cols = Math.min(2, charts.size());
+    int cols = charts.size() % 2 == 0 ? 2 : 1; // XChart fills every cell of the grid: no empty one
     BitmapEncoder.saveBitmap(charts, (charts.size() + cols - 1) / cols, cols, f.getPath(), BitmapEncoder.BitmapFormat.PNG);
     return f;
   }
