@@ -40,7 +40,8 @@ public class RolloutThroughput {
     double lengthSum = 0;
     for (int j = -2; j < jobs; j++) { // two warm-up jobs: executors start, JIT
       if (j == 0) t0 = System.nanoTime();
-      RolloutFunction f = new RolloutFunction(b, s.env(), s.exploration(), s.train().localSearch(), perTask, 1, j + 2, (long) (j + 2) * executors * perTask);
+      RolloutFunction f = new RolloutFunction(b, new RolloutFunction.Plan(s.env(), s.exploration(), s.train().localSearch(),
+          perTask, 1), j + 2, (long) (j + 2) * executors * perTask);
       for (TrajectoryBatch tb : jsc.parallelize(IntStream.range(0, executors).boxed().toList(), executors)
           .mapPartitions(f).collect()) {
         if (j >= 0) {

@@ -33,22 +33,20 @@ public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>,
   private static final Map<EnvSettings, Environment> ENVS = new ConcurrentHashMap<>();
 
   private final Broadcast<PolicySnapshot> snapshot;
-  private final EnvSettings env;
-  private final Exploration exploration;
-  private final LocalSearch localSearch;
-  private final int perTask;
-  private final long runSeed;
+  private final Plan plan;
   private final long round;
   private final long firstId;
 
-  public RolloutFunction(Broadcast<PolicySnapshot> snapshot, EnvSettings env,
-      Exploration exploration, LocalSearch localSearch, int perTask, long runSeed, long round, long firstId) {
+  /**
+   * What every task of a run does, whatever its round: the environment, the behaviour policy,
+   * local search, trajectories per task and the run seed.
+   */
+  public record Plan(EnvSettings env, Exploration exploration, LocalSearch localSearch, int perTask, long runSeed)
+      implements java.io.Serializable {}
+
+  public RolloutFunction(Broadcast<PolicySnapshot> snapshot, Plan plan, long round, long firstId) {
     this.snapshot = snapshot;
-    this.env = env;
-    this.exploration = exploration;
-    this.localSearch = localSearch;
-    this.perTask = perTask;
-    this.runSeed = runSeed;
+    this.plan = plan;
     this.round = round;
     this.firstId = firstId;
   }
@@ -61,15 +59,16 @@ public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>,
 
   /** The task's work outside Spark's task context (benchmarks call it directly). */
   public TrajectoryBatch rollout(PolicySnapshot snap, int partition, String worker) {
-    Environment e = ENVS.computeIfAbsent(env, EnvironmentFactory::environment);
-    long seed = Seeds.derive(runSeed, round, partition);
-    long first = firstId + (long) partition * perTask;
-    if (localSearch.enabled()) {
+    Environment e = ENVS.computeIfAbsent(plan.env(), EnvironmentFactory::environment);
+    long seed = Seeds.derive(plan.runSeed(), round, partition);
+    long first = firstId + (long) partition * plan.perTask();
+    if (plan.localSearch().enabled()) {
       LocalSearchRefiner.Result r = new LocalSearchRefiner(e, snap.forwardEvaluator())
-          .sample(perTask, exploration, localSearch, seed, first, snap.version());
+          .sample(plan.perTask(), plan.exploration(), plan.localSearch(), seed, first, snap.version());
       return new TrajectoryBatch(snap.version(), partition, worker, r.trajectories(), r.proposals(), r.accepted());
     }
-    Trajectory[] ts = new RolloutSampler(e, snap.forwardEvaluator()).sample(perTask, exploration, seed, first, snap.version());
+    Trajectory[] ts = new RolloutSampler(e, snap.forwardEvaluator())
+        .sample(plan.perTask(), plan.exploration(), seed, first, snap.version());
     return new TrajectoryBatch(snap.version(), partition, worker, ts);
   }
 }

@@ -14,9 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.gfn.model.Contracts;
-import org.gfn.model.config.EnvSettings;
-import org.gfn.model.rollout.Exploration;
-import org.gfn.model.rollout.LocalSearch;
 import org.gfn.model.rollout.LocalSearchCounts;
 import org.gfn.replay.Trajectory;
 import org.gfn.replay.TrajectoryBatch;
@@ -40,11 +37,8 @@ public final class SparkRollouts implements Contracts.RolloutSource {
 
   private final JavaSparkContext jsc;
   private final SparkSettings spark;
-  private final EnvSettings env;
-  private final Exploration exploration;
-  private final LocalSearch localSearch;
+  private final RolloutFunction.Plan plan;
   private final LocalSearchCounts searchCounts = new LocalSearchCounts();
-  private final long seed;
   private final Contracts.PolicySource policy;
   private final Contracts.TrajectorySink sink;
   private final BroadcastManager broadcasts;
@@ -71,15 +65,12 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     public static final Position START = new Position(0, 0, 0, 0);
   }
 
-  /** With local search on, each task's trajectories must be whole groups (a sample and its revisions). */
-  public SparkRollouts(JavaSparkContext jsc, SparkSettings spark, EnvSettings env, Exploration exploration,
-      LocalSearch localSearch, long seed, Contracts.PolicySource policy, Contracts.TrajectorySink sink, Position start) {
+  /** @param plan what every task does; its trajectories per task come from {@code spark} */
+  public SparkRollouts(JavaSparkContext jsc, SparkSettings spark, RolloutFunction.Plan plan,
+      Contracts.PolicySource policy, Contracts.TrajectorySink sink, Position start) {
     this.jsc = jsc;
     this.spark = spark;
-    this.env = env;
-    this.exploration = exploration;
-    this.localSearch = localSearch;
-    this.seed = seed;
+    this.plan = plan;
     this.policy = policy;
     this.sink = sink;
     this.broadcasts = new BroadcastManager(jsc);
@@ -126,8 +117,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
         broadcasts.publish(policy.snapshot()); // its version is the learner's step count
       }
       long version = broadcasts.currentVersion();
-      RolloutFunction f = new RolloutFunction(broadcasts.acquireCurrent(), env, exploration, localSearch,
-          spark.trajectoriesPerTask(), seed, round, nextId);
+      RolloutFunction f = new RolloutFunction(broadcasts.acquireCurrent(), plan, round, nextId);
       jsc.setJobDescription("rollout round " + round + " with policy v" + version + ": "
           + tasksPerJob + " tasks x " + spark.trajectoriesPerTask() + " trajectories");
       inFlight.add(new RolloutJob(round, version, perJob,

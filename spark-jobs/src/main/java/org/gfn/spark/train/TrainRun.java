@@ -116,9 +116,10 @@ public final class TrainRun {
         (b, round) -> replay.addAll(b.trajectories()),
         discovery == null ? null : (b, round) -> b.trajectories().forEach(discovery::observe),
         (b, round) -> b.trajectories().forEach(t -> log.append(t, round, b.worker(), b.partition(), learner.version())));
-    SparkRollouts rollouts = new SparkRollouts(JavaSparkContext.fromSparkContext(session.sparkContext()), spark,
-        settings.env(), settings.exploration(), settings.train().localSearch(), settings.seed(), learner, sink,
-        start.rollouts());
+    RolloutFunction.Plan plan = new RolloutFunction.Plan(settings.env(), settings.exploration(),
+        settings.train().localSearch(), spark.trajectoriesPerTask(), settings.seed());
+    SparkRollouts rollouts = new SparkRollouts(JavaSparkContext.fromSparkContext(session.sparkContext()), spark, plan,
+        learner, sink, start.rollouts());
     TrainingLoop.Checkpointer checkpointer = stats -> {
       log.flush();
       Checkpoint.write(run.checkpoints(), new Checkpoint.Counters(start.runId(), learner.steps(), rollouts.position(),
