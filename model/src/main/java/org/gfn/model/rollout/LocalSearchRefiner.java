@@ -96,7 +96,7 @@ public final class LocalSearchRefiner {
         } else {
           Path p = paths[i];
           next = sampler.build(id, seeds[i], version, p.states(), p.actions(), sum(p.logB(), 1, p.n()),
-              Trajectory.Origin.LOCAL_SEARCH);
+              Trajectory.Origin.LOCAL_SEARCH, current[i].logReward()); // x again: its reward is known
         }
         current[i] = next;
         all[r * m + i] = next;

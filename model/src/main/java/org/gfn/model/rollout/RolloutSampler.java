@@ -198,11 +198,17 @@ public final class RolloutSampler {
   /** A trajectory from its states s_0..x and actions (exit last); its reward is computed here. */
   Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
       Trajectory.Origin origin) {
+    double logReward = Environments.checkedLogReward(env, states.get(states.size() - 1));
+    return build(id, seed, version, states, actions, lp, origin, logReward);
+  }
+
+  /** As above, with the terminal's log-reward already known. */
+  Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
+      Trajectory.Origin origin, double logReward) {
     int ss = env.stateSize();
     int[] flat = new int[states.size() * ss];
     for (int t = 0; t < states.size(); t++) System.arraycopy(states.get(t), 0, flat, t * ss, ss);
-    int[] x = states.get(states.size() - 1);
-    return new Trajectory(id, seed, version, ss, flat, actions, Environments.checkedLogReward(env, x), lp, origin);
+    return new Trajectory(id, seed, version, ss, flat, actions, logReward, lp, origin);
   }
 
   static void behaviour(float[] out, int off, boolean[] mask, Exploration e, double[] probs) {
