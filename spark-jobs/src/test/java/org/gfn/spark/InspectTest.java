@@ -40,7 +40,8 @@ class InspectTest {
       "top objects", List.of("terminal", "log_reward", "times_sampled"),
       "length distribution", List.of("length", "trajectories"),
       "reward over time", List.of("round", "mean_log_reward", "max_log_reward", "trajectories"),
-      "staleness distribution", List.of("staleness", "trajectories"));
+      "staleness distribution", List.of("staleness", "trajectories"),
+      "sampled and local-search trajectories", List.of("origin", "trajectories", "mean_log_reward", "max_log_reward"));
 
   @BeforeAll
   static void shortRun() {

@@ -44,5 +44,8 @@ public final class InspectQueries {
         FROM replay GROUP BY round ORDER BY round""");
     ALL.put("staleness distribution", """
         SELECT staleness, COUNT(*) AS trajectories FROM replay GROUP BY staleness ORDER BY staleness""");
+    ALL.put("sampled and local-search trajectories", """
+        SELECT origin, COUNT(*) AS trajectories, AVG(log_reward) AS mean_log_reward, MAX(log_reward) AS max_log_reward
+        FROM replay GROUP BY origin ORDER BY origin""");
   }
 }
