@@ -129,7 +129,7 @@ class SweepTest {
         "  base = \"" + new File("../conf/hypergrid-8x4-tb.conf").getAbsolutePath() + "\"",
         "  mode = distributed",
         "  grid { \"objective.name\" = [TB, DB] }",
-        "  budget { trajectories = 512 }",
+        "  budget { trajectories = 100000000, seconds = 3 }",
         "  set { \"policy.width\" = 32, \"train.eval-every\" = 16, \"spark.trajectories-per-task\" = 64, \"spark.plots\" = false }",
         "}"));
     File out = new File(dir, "dist");
@@ -139,7 +139,13 @@ class SweepTest {
       assertTrue(new File(t, "run-1/summary.json").isFile(), "a full run directory per trial: " + t);
       assertTrue(new File(t, "run-1/replay").isDirectory());
     }
-    assertEquals(3, csv(out).size());
+    List<String[]> rows = csv(out);
+    assertEquals(3, rows.size());
+    int col = List.of(rows.get(0)).indexOf("trajectories");
+    for (String[] r : rows.subList(1, rows.size())) {
+      long trained = Long.parseLong(r[col]);
+      assertTrue(trained > 0 && trained < 100_000_000, "budget.seconds stopped the trial after " + trained + " trajectories");
+    }
   }
 
   private static int count(File trials) {

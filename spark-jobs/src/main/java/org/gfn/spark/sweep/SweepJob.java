@@ -191,7 +191,7 @@ public final class SweepJob implements Callable<Integer> {
       // A sweep killed mid-trial left this attempt's run: continue it from its checkpoint, or start
       // it again when it stopped before the first one (the attempt is not counted twice).
       Map<String, Object> s = (TrainRun.hasCheckpoint(run) ? new TrainRun(null, null, List.of(), null, run, false)
-          : new TrainRun(conf, run, List.of(), null, null, true)).execute(spark, line -> { });
+          : new TrainRun(conf, run, List.of(), null, null, true)).stopAfter(spec.seconds()).execute(spark, line -> { });
       double metric = s.containsKey(spec.metric()) ? ((Number) s.get(spec.metric())).doubleValue() : Double.NaN;
       if (Double.isNaN(metric)) throw new IllegalStateException("metric " + spec.metric() + " not reported by the run");
       return new TrialResult(t.id(), t.params(), t.seed(), "ok", attempt, metric, metric,

@@ -49,6 +49,7 @@ public final class TrainRun {
   private final String master;
   private final File resume;
   private final boolean overwrite;
+  private double maxSeconds;
 
   /**
    * @param resume a run directory to continue (then {@code conf} and {@code out} are null)
@@ -61,6 +62,15 @@ public final class TrainRun {
     this.master = master;
     this.resume = resume;
     this.overwrite = overwrite;
+  }
+
+  /**
+   * Also stops training (after the next evaluation) once it has run {@code seconds} of wall time,
+   * as a sweep's {@code budget.seconds} asks; 0 = only the trajectory budget.
+   */
+  public TrainRun stopAfter(double seconds) {
+    this.maxSeconds = seconds;
+    return this;
   }
 
   /** Whether {@code runDir} holds a checkpoint that {@code --resume} can continue from. */
@@ -99,14 +109,14 @@ public final class TrainRun {
 
     return Sessions.with(given, master, spark.master(), spark.driverHost(), spark.executorWaitSeconds(), session -> {
       try (ReplayLogWriter log = new ReplayLogWriter(run.root, start.runId(), spark.replayLogRows())) {
-        return train(session, settings, spark, run, task, learner, replay, log, start, progress);
+        return train(session, settings, spark, run, task, learner, replay, log, start, progress, maxSeconds);
       }
     });
   }
 
   private static Map<String, Object> train(SparkSession session, Settings settings, SparkSettings spark,
       RunDirectory run, Task task, Learner learner, ReplayBuffer replay, ReplayLogWriter log,
-      Checkpoint.Counters start, Consumer<String> progress) throws IOException {
+      Checkpoint.Counters start, Consumer<String> progress, double maxSeconds) throws IOException {
     progress.accept(Backend.describe());
     progress.accept("training " + learner.objective().name() + " on " + task.env().name() + " with master "
         + session.sparkContext().master() + (spark.sync() ? " (sync)" : " (async, " + spark.jobsInFlight() + " jobs in flight)")
@@ -135,7 +145,8 @@ public final class TrainRun {
           run.appendMetrics(e.metrics());
           progress.accept(e.progressLine());
         });
-    loop.run(() -> false);
+    long t0 = System.nanoTime();
+    loop.run(() -> maxSeconds > 0 && (System.nanoTime() - t0) / 1e9 > maxSeconds);
     Map<String, Object> summary = loop.summary();
     summary.put("run_id", start.runId());
     summary.put("objective", learner.objective().name());
