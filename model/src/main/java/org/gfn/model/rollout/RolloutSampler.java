@@ -172,15 +172,11 @@ public final class RolloutSampler {
       int[] cur = x;
       rev.add(cur);
       while (!env.isInitial(cur)) {
-        env.backwardMask(cur, mask);
-        if (arch.learnedBackward()) {
+        if (arch.learnedBackward()) { // a uniform P_B needs no forward
           env.encode(cur, feats, 0);
           policy.evaluate(feats, 1, out);
-          behaviour(out, arch.backwardOffset(), mask, Exploration.ON_POLICY, probs);
-        } else {
-          uniform(mask, probs);
         }
-        int b = draw(probs, rng);
+        int b = draw(backward(out, 0, cur, mask, probs), rng);
         lp += Math.log(probs[b]);
         revActions.add(env.forwardActionOf(cur, b));
         cur = env.backwardStep(cur, b);
@@ -215,7 +211,7 @@ public final class RolloutSampler {
     ActionDistribution.probabilities(out, off, mask, e.epsilon(), e.temperature(), probs);
   }
 
-  static void uniform(boolean[] mask, double[] probs) {
+  private static void uniform(boolean[] mask, double[] probs) {
     int legal = 0;
     for (boolean m : mask) legal += m ? 1 : 0;
     for (int j = 0; j < mask.length; j++) probs[j] = mask[j] ? 1.0 / legal : 0;
