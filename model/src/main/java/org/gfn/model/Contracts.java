@@ -100,5 +100,11 @@ public final class Contracts {
 
     /** The objective's current estimate of log Z. */
     double logZEstimate();
+
+    /** The estimate of log Z(β) = log Σ_x R(x)^β of a temperature-conditioned policy; β = 1 otherwise. */
+    default double logZAt(double beta) {
+      if (beta != 1.0) throw new IllegalArgumentException("this learner's policy is not temperature-conditioned");
+      return logZEstimate();
+    }
   }
 }

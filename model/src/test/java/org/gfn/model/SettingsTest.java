@@ -77,6 +77,27 @@ class SettingsTest {
   }
 
   @Test
+  void temperatureConditioningIsOffByDefaultAndRefusesWhatItCannotTrain() {
+    assertEquals(null, Settings.load(ConfigFactory.empty()).temperature());
+    var on = Settings.load(ConfigFactory.parseString("gfn.conditioning.temperature { enabled = true, mode = layer, "
+        + "distribution = log-uniform, min = 0.5, max = 4, hidden = 8, eval-betas = [0.5, 4] }")).temperature();
+    assertEquals(org.gfn.model.policy.TemperatureConditioning.Mode.LAYER, on.mode());
+    assertEquals(org.gfn.model.policy.TemperatureConditioning.Distribution.LOG_UNIFORM, on.distribution());
+    assertEquals(0.5, on.min());
+    assertEquals(4.0, on.max());
+    assertEquals(8, on.extraFeatures());
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, 4}, on.evalBetas());
+    String t = "gfn.conditioning.temperature.enabled = true\n";
+    assertTrue(failure(t + "gfn.objective.name = DB").contains("set gfn.objective.name = TB"));
+    assertTrue(failure(t + "gfn.explore.local-search.enabled = true").contains("cannot be combined"));
+    assertTrue(failure(t + "gfn.conditioning.temperature { min = 3, max = 2 }").contains("must be >= gfn.conditioning.temperature.min"));
+    assertTrue(failure(t + "gfn.conditioning.temperature.min = 0").contains("gfn.conditioning.temperature.min"));
+    assertTrue(failure(t + "gfn.conditioning.temperature.mode = film").contains("logit-scaling, layer"));
+    assertTrue(failure(t + "gfn.conditioning.temperature.eval-betas = []").contains("gfn.conditioning.temperature.eval-betas"));
+    assertTrue(failure(t + "gfn.conditioning.temperature.eval-betas = [1, -2]").contains("eval-betas"));
+  }
+
+  @Test
   void unknownKeysAreTypos() {
     String m = failure("gfn.train.batch-sise = 32");
     assertTrue(m.contains("gfn.train.batch-sise"), m);

@@ -12,11 +12,13 @@ import java.util.Arrays;
  * their current parameters. {@code origin} says how the object was found: sampled by the policy,
  * or produced by a local-search revision of a sampled one (then {@code behaviourLogProb} is the
  * log-probability of the revision that produced it: P_B of the kept prefix times the behaviour
- * policy's reconstruction, or P_B of the whole path when the revision was rejected). A plain final
- * class (not a record) so Kryo can rebuild it.
+ * policy's reconstruction, or P_B of the whole path when the revision was rejected). {@code beta}
+ * is the inverse temperature the trajectory was sampled and is trained at (its target is R(x)^β;
+ * 1 unless the policy is temperature-conditioned); {@code logReward} is always log R(x) itself. A
+ * plain final class (not a record) so Kryo can rebuild it.
  */
 public final class Trajectory implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   /** How a trajectory came about; its {@link #label} is the replay log's {@code origin} value. */
   public enum Origin {
@@ -42,6 +44,7 @@ public final class Trajectory implements Serializable {
   private final double logReward;
   private final double behaviourLogProb;
   private final Origin origin;
+  private final double beta;
 
   /** A trajectory sampled by the policy. */
   public Trajectory(long id, long seed, long policyVersion, int stateSize, int[] states,
@@ -51,6 +54,12 @@ public final class Trajectory implements Serializable {
 
   public Trajectory(long id, long seed, long policyVersion, int stateSize, int[] states,
       int[] actions, double logReward, double behaviourLogProb, Origin origin) {
+    this(id, seed, policyVersion, stateSize, states, actions, logReward, behaviourLogProb, origin, 1.0);
+  }
+
+  public Trajectory(long id, long seed, long policyVersion, int stateSize, int[] states,
+      int[] actions, double logReward, double behaviourLogProb, Origin origin, double beta) {
+    if (!(beta > 0) || Double.isInfinite(beta)) throw new IllegalArgumentException("inverse temperature beta must be finite and > 0, got " + beta);
     if (stateSize <= 0 || states.length != actions.length * stateSize) {
       throw new IllegalArgumentException("a trajectory with " + actions.length + " actions needs "
           + actions.length + " states of size " + stateSize + ", got " + states.length + " ints");
@@ -64,6 +73,7 @@ public final class Trajectory implements Serializable {
     this.logReward = logReward;
     this.behaviourLogProb = behaviourLogProb;
     this.origin = java.util.Objects.requireNonNull(origin, "origin");
+    this.beta = beta;
   }
 
   /** Unique id (run-wide). */
@@ -126,9 +136,15 @@ public final class Trajectory implements Serializable {
     return origin;
   }
 
+  /** The inverse temperature β of this trajectory's target R(x)^β (1 when unconditioned). */
+  public double beta() {
+    return beta;
+  }
+
   @Override
   public String toString() {
     return "Trajectory[id=" + id + ", v=" + policyVersion + ", len=" + length()
-        + ", x=" + Arrays.toString(terminal()) + ", logR=" + logReward + (origin == Origin.SAMPLED ? "" : ", " + origin.label()) + "]";
+        + ", x=" + Arrays.toString(terminal()) + ", logR=" + logReward + (origin == Origin.SAMPLED ? "" : ", " + origin.label())
+        + (beta == 1.0 ? "" : ", beta=" + beta) + "]";
   }
 }

@@ -137,7 +137,7 @@ class InspectTest {
         System.out, System.err));
     List<String> rows = Files.readAllLines(a.toPath());
     assertEquals(rows, Files.readAllLines(b.toPath()), "the same seed samples the same objects");
-    assertEquals("terminal,log_reward,log_prob,length", rows.get(0));
+    assertEquals("terminal,log_reward,log_prob,length,beta", rows.get(0));
     assertEquals(1501, rows.size());
     org.gfn.envs.Environment env = org.gfn.model.config.EnvironmentFactory.environment(
         org.gfn.model.config.Settings.load(ConfigFactory.parseFile(new File(run, "config.conf"))).env());
@@ -151,5 +151,9 @@ class InspectTest {
     assertEquals(2, org.gfn.spark.train.SampleJob.run(new String[] {dir.getPath()}, System.out,
         new PrintStream(err, true, StandardCharsets.UTF_8)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("is not a run directory"), err.toString());
+    err.reset();
+    assertEquals(2, org.gfn.spark.train.SampleJob.run(new String[] {run.getPath(), "--beta", "2"}, System.out,
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--beta needs a temperature-conditioned run"), err.toString());
   }
 }

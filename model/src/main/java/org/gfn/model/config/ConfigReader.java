@@ -80,6 +80,18 @@ public final class ConfigReader {
     throw new SettingsException(key + " = '" + v + "' is not allowed; use one of " + String.join(", ", allowed));
   }
 
+  /** A non-empty list of numbers, each in (min, max]. */
+  public double[] doublesIn(String key, double min, double max) {
+    List<Double> v = wrap(key, () -> config.getDoubleList(key));
+    if (v.isEmpty()) throw range(key, v, "a non-empty list");
+    double[] a = new double[v.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = v.get(i);
+      if (!(a[i] > min) || a[i] > max) throw range(key, v, "a list of numbers in (" + min + ", " + max + "]");
+    }
+    return a;
+  }
+
   public String string(String key) {
     return wrap(key, () -> config.getString(key));
   }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.LearningRateSchedule;
+import org.gfn.model.policy.TemperatureConditioning;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.model.rollout.LocalSearch;
 import org.gfn.replay.ReplayConfig;
@@ -12,11 +13,12 @@ import org.gfn.replay.ReplayConfig;
 /**
  * Every setting of a training run, read eagerly from {@code gfn.*} and validated before any work:
  * an unknown key, a wrong type or an out-of-range value fails at start with the key's path.
- * Defaults live only in the modules' reference.conf files.
+ * Defaults live only in the modules' reference.conf files. {@code temperature} is the Logit-GFN
+ * conditioning ({@code gfn.conditioning.temperature}), null when disabled.
  */
 public record Settings(long seed, EnvSettings env, PolicySettings policy, String objective,
     double subtbLambda, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
-    TrainingConfig train, Config config) {
+    TrainingConfig train, TemperatureConditioning temperature, Config config) {
 
   /** Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only). */
   public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
@@ -123,7 +125,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.bool("gfn.train.exact-metrics"),
         r.doubleIn("gfn.train.exact-eval-max-s", 0, 1e9, true),
         localSearch(r, batch));
-    return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, c);
+    TemperatureConditioning temperature = TemperatureSettings.read(r, objective, policy.type(), train.localSearch(), seed);
+    return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, temperature, c);
   }
 
   /** {@code gfn.explore.local-search}; the batch must hold whole groups of a sample and its revisions. */

@@ -9,6 +9,7 @@ import org.gfn.model.Contracts;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicySnapshot;
+import org.gfn.model.policy.TemperatureConditioning;
 import org.gfn.replay.Trajectory;
 
 /**
@@ -19,7 +20,7 @@ import org.gfn.replay.Trajectory;
  * state (parameters, Adam moments, log Z and its moments, EMA, step count). Not thread-safe.
  */
 public final class Learner implements Contracts.Learner {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private final LearnerConfig config;
   private final PolicyModel network;
@@ -28,10 +29,20 @@ public final class Learner implements Contracts.Learner {
   private final ScalarAdam logZAdam;
   private double logZ;
   private double lastLogZEstimate;
+  private final TemperatureHeads temperature; // null unless temperature-conditioned
   private float[] ema;
   private long steps;
 
   public Learner(LearnerConfig config, PolicyModel network, Objective objective, Environment env) {
+    this(config, network, objective, env, null);
+  }
+
+  /**
+   * A learner whose policy is temperature-conditioned by {@code temperature} (null: none); the
+   * network then reads the β embedding in layer mode, and log Z becomes the learned log Z(β).
+   */
+  public Learner(LearnerConfig config, PolicyModel network, Objective objective, Environment env,
+      TemperatureConditioning temperature) {
     if (objective.needsFlowHead() && !network.architecture().flowHead()) {
       throw new IllegalArgumentException(objective.name() + " needs a policy with a log F head");
     }
@@ -43,6 +54,12 @@ public final class Learner implements Contracts.Learner {
     this.logZ = config.initialLogZ();
     this.lastLogZEstimate = objective.usesLogZ() ? logZ : Double.NaN;
     this.ema = config.emaDecay() > 0 ? network.params() : null;
+    if (temperature != null && !objective.usesLogZ()) {
+      throw new IllegalArgumentException("temperature conditioning trains with a learned log Z(beta): use objective TB, not "
+          + objective.name());
+    }
+    this.temperature = temperature == null ? null : new TemperatureHeads(temperature, config);
+    if (temperature != null) lastLogZEstimate = this.temperature.logZ(1.0);
   }
 
   /** One gradient step on a minibatch. */
@@ -50,9 +67,14 @@ public final class Learner implements Contracts.Learner {
   public StepMetrics step(List<Trajectory> batch) {
     if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
     Objective.Prepared p = objective.prepare(batch, env, network.architecture());
-    double[] out = p.states() == null ? network.forward(p.features(), p.rows())
-        : network.forwardStates(env, p.states(), p.rows(), p::features);
-    Objective.Result r = p.compute(out, logZ);
+    Objective.Result r;
+    if (temperature != null) {
+      r = temperature.evaluate(network, p, batch);
+    } else {
+      double[] out = p.states() == null ? network.forward(p.features(), p.rows())
+          : network.forwardStates(env, p.states(), p.rows(), p::features);
+      r = p.compute(out, logZ);
+    }
     if (!Double.isFinite(r.loss())) {
       throw new IllegalStateException("loss became " + r.loss() + " at learner step " + steps
           + "; lower the learning rates or enable gradient clipping (learner.clip-norm)");
@@ -61,9 +83,13 @@ public final class Learner implements Contracts.Learner {
     double norm = network.gradientNorm();
     if (config.clipNorm() > 0 && norm > config.clipNorm()) network.scaleGradient(config.clipNorm() / norm);
     network.applyUpdate((int) Math.min(steps, Integer.MAX_VALUE));
-    if (objective.usesLogZ()) logZ -= logZAdam.step(r.dLogZ(), config.schedule().multiplier(steps));
+    if (temperature != null) {
+      temperature.update(config.schedule().multiplier(steps));
+    } else if (objective.usesLogZ()) {
+      logZ -= logZAdam.step(r.dLogZ(), config.schedule().multiplier(steps));
+    }
     steps++;
-    lastLogZEstimate = objective.usesLogZ() ? logZ : r.logZEstimate();
+    lastLogZEstimate = temperature != null ? temperature.logZ(1.0) : objective.usesLogZ() ? logZ : r.logZEstimate();
     if (ema != null) {
       float[] cur = network.params();
       float d = (float) config.emaDecay();
@@ -81,12 +107,27 @@ public final class Learner implements Contracts.Learner {
   /** The policy to sample with (the EMA copy when enabled), versioned by the step count. */
   @Override
   public PolicySnapshot snapshot() {
-    return new PolicySnapshot(steps, network.architecture(), ema != null ? ema.clone() : network.params());
+    return new PolicySnapshot(steps, network.architecture(), ema != null ? ema.clone() : network.params(),
+        temperature == null ? null : temperature.conditioning());
   }
 
   /** The live (non-EMA) parameters. */
   public PolicySnapshot liveSnapshot() {
-    return network.snapshot(steps);
+    return new PolicySnapshot(steps, network.architecture(), network.params(),
+        temperature == null ? null : temperature.conditioning());
+  }
+
+  /** The learned log Z(β) of a temperature-conditioned policy; the log Z estimate otherwise at β = 1. */
+  @Override
+  public double logZAt(double beta) {
+    if (temperature != null) return temperature.logZ(beta);
+    if (beta != 1.0) throw new IllegalArgumentException("this policy is not temperature-conditioned: log Z is known at beta 1 only");
+    return lastLogZEstimate;
+  }
+
+  /** Whether the policy is temperature-conditioned. */
+  public boolean temperatureConditioned() {
+    return temperature != null;
   }
 
   /** The log Z parameter. */
@@ -122,11 +163,15 @@ public final class Learner implements Contracts.Learner {
     for (double d : u) out.writeDouble(d);
     out.writeBoolean(ema != null);
     if (ema != null) writeFloats(out, ema);
+    out.writeBoolean(temperature != null);
+    if (temperature != null) temperature.save(out);
   }
 
   public void restore(DataInputStream in) throws IOException {
     int format = in.readInt();
-    if (format != FORMAT) throw new IOException("learner state format " + format + " is not supported (expected " + FORMAT + ")");
+    if (format < 1 || format > FORMAT) {
+      throw new IOException("learner state format " + format + " is not supported (this build reads 1 to " + FORMAT + ")");
+    }
     long s = in.readLong();
     double lz = in.readDouble();
     double est = in.readDouble();
@@ -143,6 +188,12 @@ public final class Learner implements Contracts.Learner {
     for (int i = 0; i < un; i++) u[i] = in.readDouble();
     boolean hasEma = in.readBoolean();
     float[] e = hasEma ? readFloats(in) : null;
+    boolean tempered = format >= 2 && in.readBoolean();
+    if (tempered != (temperature != null)) {
+      throw new IOException("saved learner " + (tempered ? "is" : "is not") + " temperature-conditioned, this one "
+          + (temperature != null ? "is" : "is not") + ": gfn.conditioning.temperature changed");
+    }
+    if (tempered) temperature.restore(in);
     network.setParams(params);
     network.setUpdaterState(u);
     steps = s;

@@ -49,7 +49,23 @@ public final class ExactMetrics {
 
   /** Compares a terminal distribution with the target of the space. */
   public static ExactReport compare(StateSpace space, double[] p, double logZEstimate) {
-    double[] pi = space.targetDistribution();
+    return compare(p, space.targetDistribution(), logZEstimate, space.logZ());
+  }
+
+  /** Compares a terminal distribution with the tempered target R(x)^β / Z(β). */
+  public static ExactReport compare(StateSpace space, double[] p, double logZEstimate, double beta) {
+    int n = space.size();
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) if (space.isTerminal(i)) max = Math.max(max, beta * space.logReward(i));
+    double sum = 0;
+    for (int i = 0; i < n; i++) if (space.isTerminal(i)) sum += Math.exp(beta * space.logReward(i) - max);
+    double logZ = max + Math.log(sum);
+    double[] pi = new double[n];
+    for (int i = 0; i < n; i++) pi[i] = space.isTerminal(i) ? Math.exp(beta * space.logReward(i) - logZ) : 0;
+    return compare(p, pi, logZEstimate, logZ);
+  }
+
+  private static ExactReport compare(double[] p, double[] pi, double logZEstimate, double logZ) {
     double l1 = 0;
     double jsd = 0;
     for (int i = 0; i < p.length; i++) {
@@ -58,7 +74,31 @@ public final class ExactMetrics {
       if (p[i] > 0) jsd += 0.5 * p[i] * Math.log(p[i] / m);
       if (pi[i] > 0) jsd += 0.5 * pi[i] * Math.log(pi[i] / m);
     }
-    return new ExactReport(l1, l1 / 2, jsd, Math.abs(logZEstimate - space.logZ()));
+    return new ExactReport(l1, l1 / 2, jsd, Math.abs(logZEstimate - logZ));
+  }
+
+  /**
+   * Exact TV and |Δ log Z| of a temperature-conditioned policy at each of its evaluation β, as
+   * metrics {@code exact_tv_beta_<β>} and {@code log_z_error_beta_<β>}.
+   *
+   * @param logZs the learned log Z(β) at each evaluation β
+   */
+  public static java.util.Map<String, Object> perBeta(StateSpace space, PolicyEvaluator policy, double[] betas,
+      double[] logZs) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < betas.length; k++) {
+      policy.setBeta(betas[k]);
+      ExactReport r = compare(space, terminalDistribution(space, policy), logZs[k], betas[k]);
+      m.put("exact_tv_beta_" + label(betas[k]), r.tv());
+      m.put("log_z_error_beta_" + label(betas[k]), r.logZError());
+    }
+    policy.setBeta(1.0);
+    return m;
+  }
+
+  /** β as it appears in metric names: 2 → "2", 1.5 → "1.5". */
+  public static String label(double beta) {
+    return java.math.BigDecimal.valueOf(beta).stripTrailingZeros().toPlainString();
   }
 
   /** Terminal distribution and comparison in one call. */

@@ -58,6 +58,23 @@ public interface Objective {
      * @param logZ the current log Z parameter
      */
     Result compute(double[] outputs, double logZ);
+
+    /**
+     * The first row of each trajectory plus the row count at the end (trajectory i owns rows
+     * {@code starts[i] .. starts[i+1] − 1}), or null when rows are not grouped by trajectory.
+     */
+    default int[] trajectoryStarts() {
+      return null;
+    }
+
+    /**
+     * {@link #compute} with one log Z per trajectory (a temperature-conditioned log Z(β)); the
+     * result's {@code dLogZs} holds the gradient per trajectory. Only for objectives that train
+     * on whole trajectories.
+     */
+    default Result compute(double[] outputs, double[] logZPerTrajectory) {
+      throw new UnsupportedOperationException("this objective does not take a log Z per trajectory");
+    }
   }
 
   /**
@@ -66,6 +83,11 @@ public interface Objective {
    * @param dLogZ dLoss/dlogZ (0 when log Z is not used)
    * @param logZEstimate the objective's estimate of log Z (the parameter for TB, log F(s_0) for
    *     flow-based objectives, the batch mean for ZVar)
+   * @param dLogZs dLoss/dlogZ_i per trajectory (null unless computed with a log Z per trajectory)
    */
-  record Result(double loss, double[] dOutputs, double dLogZ, double logZEstimate) {}
+  record Result(double loss, double[] dOutputs, double dLogZ, double logZEstimate, double[] dLogZs) {
+    public Result(double loss, double[] dOutputs, double dLogZ, double logZEstimate) {
+      this(loss, dOutputs, dLogZ, logZEstimate, null);
+    }
+  }
 }

@@ -21,19 +21,19 @@ public final class TrajectoryBalance extends TrajectoryObjective {
   }
 
   private static double trajectoryLoss(TrajectoryTerms t, int i, int a, int len, int n) {
-    double d = t.logZ - t.logReward(i);
+    double d = t.logZ[i] - t.logReward(i);
     for (int k = 0; k < len; k++) d += t.logPF[a + k] - t.logPB[a + k];
     double g = 2 * d / n;
     for (int k = 0; k < len; k++) {
       t.dLogPF[a + k] += g;
       t.dLogPB[a + k] -= g;
     }
-    t.dLogZ += g;
+    t.dLogZ[i] += g;
     return d * d / n;
   }
 
   @Override
   double logZEstimate(TrajectoryTerms t) {
-    return t.logZ;
+    return t.logZ[0];
   }
 }

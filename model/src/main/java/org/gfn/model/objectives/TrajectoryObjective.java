@@ -63,14 +63,29 @@ abstract class TrajectoryObjective implements Objective {
       }
 
       @Override
+      public int[] trajectoryStarts() {
+        return rows.start;
+      }
+
+      @Override
       public Result compute(double[] out, double logZ) {
+        double[] z = new double[rows.trajectories];
+        java.util.Arrays.fill(z, logZ);
+        return TrajectoryObjective.this.compute(rows, arch, learnedPB, out, z);
+      }
+
+      @Override
+      public Result compute(double[] out, double[] logZ) {
+        if (logZ.length != rows.trajectories) {
+          throw new IllegalArgumentException(logZ.length + " log Z values for " + rows.trajectories + " trajectories");
+        }
         return TrajectoryObjective.this.compute(rows, arch, learnedPB, out, logZ);
       }
     };
   }
 
   private Result compute(TrajectoryRows r, PolicyArchitecture arch, boolean learnedPB,
-      double[] out, double logZ) {
+      double[] out, double[] logZ) {
     int w = arch.outputWidth();
     int fo = arch.forwardOffset();
     int bo = arch.backwardOffset();
@@ -114,6 +129,6 @@ abstract class TrajectoryObjective implements Objective {
       }
       grad[o + flo] += t.dLogF[row];
     }
-    return new Result(loss, grad, usesLogZ() ? t.dLogZ : 0, logZEstimate(t));
+    return new Result(loss, grad, usesLogZ() ? t.totalDLogZ() : 0, logZEstimate(t), usesLogZ() ? t.dLogZ : null);
   }
 }

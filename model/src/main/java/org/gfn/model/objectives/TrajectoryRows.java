@@ -20,7 +20,7 @@ final class TrajectoryRows {
   final int[] backAction;
   final boolean[] fmask;
   final boolean[] bmask;
-  final double[] logReward; // per trajectory
+  final double[] logReward; // per trajectory: β · log R(x)
   final double[] stateLogReward; // per row, or null
   final int nA;
   final int nB;
@@ -49,7 +49,7 @@ final class TrajectoryRows {
     boolean[] bm = new boolean[nB];
     for (int i = 0; i < trajectories; i++) {
       Trajectory t = batch.get(i);
-      logReward[i] = t.logReward();
+      logReward[i] = t.beta() * t.logReward(); // the target R(x)^β
       int[] prev = null;
       for (int k = 0; k < t.length(); k++) {
         int row = start[i] + k;
@@ -64,7 +64,7 @@ final class TrajectoryRows {
           throw new IllegalArgumentException("trajectory " + t.id() + " takes illegal action " + action[row] + " at step " + k);
         }
         backAction[row] = prev == null ? -1 : env.backwardActionOf(prev, t.action(k - 1));
-        if (stateLogReward != null) stateLogReward[row] = env.intermediateLogReward(s);
+        if (stateLogReward != null) stateLogReward[row] = t.beta() * env.intermediateLogReward(s);
         prev = s;
       }
     }

@@ -3,20 +3,21 @@ package org.gfn.model.objectives;
 /**
  * Per-row log-probabilities and log-flows of a {@link TrajectoryRows} batch under given outputs,
  * and the accumulators for their gradients. Row t of a trajectory holds log P_F(a_t | s_t),
- * log P_B(s_{t−1} | s_t) (0 at t = 0) and log F(s_t).
+ * log P_B(s_{t−1} | s_t) (0 at t = 0) and log F(s_t); each trajectory has its log Z (the one
+ * parameter, or log Z(β) of its β when temperature-conditioned).
  */
 final class TrajectoryTerms {
   final TrajectoryRows rows;
   final double[] logPF;
   final double[] logPB;
   final double[] logF;
-  final double logZ;
+  final double[] logZ; // per trajectory
   final double[] dLogPF;
   final double[] dLogPB;
   final double[] dLogF;
-  double dLogZ;
+  final double[] dLogZ; // per trajectory
 
-  TrajectoryTerms(TrajectoryRows rows, double[] logPF, double[] logPB, double[] logF, double logZ) {
+  TrajectoryTerms(TrajectoryRows rows, double[] logPF, double[] logPB, double[] logF, double[] logZ) {
     this.rows = rows;
     this.logPF = logPF;
     this.logPB = logPB;
@@ -25,6 +26,13 @@ final class TrajectoryTerms {
     this.dLogPF = new double[rows.rows];
     this.dLogPB = new double[rows.rows];
     this.dLogF = new double[rows.rows];
+    this.dLogZ = new double[rows.trajectories];
+  }
+
+  double totalDLogZ() {
+    double s = 0;
+    for (double d : dLogZ) s += d;
+    return s;
   }
 
   int count() {

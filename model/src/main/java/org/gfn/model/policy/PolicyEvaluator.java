@@ -17,6 +17,24 @@ public interface PolicyEvaluator {
    */
   void evaluate(float[] features, int rows, float[] out);
 
+  /** The temperature conditioning of this policy, or null when it is unconditioned. */
+  default TemperatureConditioning temperature() {
+    return null;
+  }
+
+  /**
+   * The inverse temperature of each row of the following evaluations ({@code rowBetas[r]} for row
+   * r; the array is read, not copied). Only for temperature-conditioned policies.
+   */
+  default void setBetas(double[] rowBetas) {
+    throw new UnsupportedOperationException("this policy is not temperature-conditioned (gfn.conditioning.temperature)");
+  }
+
+  /** One inverse temperature for every row of the following evaluations. */
+  default void setBeta(double beta) {
+    throw new UnsupportedOperationException("this policy is not temperature-conditioned (gfn.conditioning.temperature)");
+  }
+
   /**
    * Evaluates states of {@code env} directly. The default encodes them into {@code features}
    * (scratch, at least rows × featureSize floats) and calls {@link #evaluate}; a set policy reads

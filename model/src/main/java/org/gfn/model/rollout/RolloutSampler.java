@@ -9,6 +9,7 @@ import org.gfn.envs.Environments;
 import org.gfn.model.policy.ActionDistribution;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
+import org.gfn.model.policy.TemperatureConditioning;
 import org.gfn.replay.Trajectory;
 
 /**
@@ -41,26 +42,41 @@ public final class RolloutSampler {
   }
 
   /**
-   * Samples {@code n} forward trajectories.
+   * Samples {@code n} forward trajectories; a temperature-conditioned policy draws each one's β
+   * from its training distribution (first draw of the trajectory's stream).
    *
    * @param firstId id of the first trajectory; the others follow consecutively
    * @param seed seed of this batch; trajectory i uses {@code Seeds.derive(seed, i)}
    * @param version policy version stamped on the trajectories
    */
   public Trajectory[] sample(int n, Exploration exploration, long seed, long firstId, long version) {
+    return sample(n, exploration, seed, firstId, version, Double.NaN);
+  }
+
+  /**
+   * As above; a temperature-conditioned policy samples every trajectory at {@code beta} (NaN: each
+   * draws its own from the training distribution).
+   */
+  public Trajectory[] sample(int n, Exploration exploration, long seed, long firstId, long version, double beta) {
+    TemperatureConditioning tc = policy.temperature();
+    if (tc == null && !Double.isNaN(beta)) {
+      throw new IllegalArgumentException("this policy is not temperature-conditioned: it samples at beta 1 only");
+    }
     int[][] starts = new int[n][];
     SplittableRandom[] rngs = new SplittableRandom[n];
     long[] seeds = new long[n];
+    double[] betas = tc == null ? null : new double[n];
     for (int i = 0; i < n; i++) {
       seeds[i] = Seeds.derive(seed, i);
       rngs[i] = new SplittableRandom(seeds[i]);
       starts[i] = env.initialState();
+      if (betas != null) betas[i] = Double.isNaN(beta) ? tc.draw(rngs[i]) : beta;
     }
-    Walk[] walks = walk(starts, rngs, exploration, false);
+    Walk[] walks = walk(starts, rngs, exploration, false, betas);
     Trajectory[] result = new Trajectory[n];
     for (int i = 0; i < n; i++) {
-      result[i] = build(firstId + i, seeds[i], version, walks[i].states(), walks[i].actions(),
-          walks[i].logProb(), Trajectory.Origin.SAMPLED);
+      result[i] = buildAt(firstId + i, seeds[i], version, walks[i].states(), walks[i].actions(),
+          walks[i].logProb(), Trajectory.Origin.SAMPLED, betas == null ? 1.0 : betas[i]);
     }
     return result;
   }
@@ -78,7 +94,14 @@ public final class RolloutSampler {
    * forward that chooses its next action.
    */
   public Walk[] walk(int[][] starts, SplittableRandom[] rngs, Exploration exploration, boolean trackBackward) {
+    return walk(starts, rngs, exploration, trackBackward, null);
+  }
+
+  /** As above, row i at inverse temperature {@code betas[i]} (null: an unconditioned policy). */
+  Walk[] walk(int[][] starts, SplittableRandom[] rngs, Exploration exploration, boolean trackBackward,
+      double[] betas) {
     int n = starts.length;
+    double[] rowBetas = betas == null ? null : new double[n];
     List<List<int[]>> states = new ArrayList<>(n);
     int maxLen = env.maxTrajectoryLength();
     int[][] actions = new int[n][maxLen];
@@ -104,6 +127,10 @@ public final class RolloutSampler {
     int[][] batch = new int[n][];
     while (activeCount > 0) {
       for (int k = 0; k < activeCount; k++) batch[k] = current[active[k]];
+      if (rowBetas != null) {
+        for (int k = 0; k < activeCount; k++) rowBetas[k] = betas[active[k]];
+        policy.setBetas(rowBetas);
+      }
       policy.evaluateStates(env, batch, activeCount, feats, out);
       int kept = 0;
       for (int k = 0; k < activeCount; k++) {
@@ -194,17 +221,27 @@ public final class RolloutSampler {
   /** A trajectory from its states s_0..x and actions (exit last); its reward is computed here. */
   Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
       Trajectory.Origin origin) {
+    return buildAt(id, seed, version, states, actions, lp, origin, 1.0);
+  }
+
+  /** As above, for a trajectory at inverse temperature {@code beta}. */
+  private Trajectory buildAt(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
+      Trajectory.Origin origin, double beta) {
     double logReward = Environments.checkedLogReward(env, states.get(states.size() - 1));
-    return build(id, seed, version, states, actions, lp, origin, logReward);
+    return new Trajectory(id, seed, version, env.stateSize(), flatten(states), actions, logReward, lp, origin, beta);
   }
 
   /** As above, with the terminal's log-reward already known. */
   Trajectory build(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
       Trajectory.Origin origin, double logReward) {
+    return new Trajectory(id, seed, version, env.stateSize(), flatten(states), actions, logReward, lp, origin);
+  }
+
+  private int[] flatten(List<int[]> states) {
     int ss = env.stateSize();
     int[] flat = new int[states.size() * ss];
     for (int t = 0; t < states.size(); t++) System.arraycopy(states.get(t), 0, flat, t * ss, ss);
-    return new Trajectory(id, seed, version, ss, flat, actions, logReward, lp, origin);
+    return flat;
   }
 
   static void behaviour(float[] out, int off, boolean[] mask, Exploration e, double[] probs) {

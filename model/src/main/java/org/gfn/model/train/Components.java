@@ -44,7 +44,8 @@ public final class Components {
     boolean exact = s.train().exactMetrics() && env.enumerableStates() > 0;
     if (exact) {
       float[] zeros = new float[arch.paramCount()];
-      ExactBudget.check(env, new PolicySnapshot(0, arch, zeros).forwardEvaluator(), s.train().exactEvalMaxSeconds());
+      ExactBudget.check(env, new PolicySnapshot(0, arch, zeros, s.temperature()).forwardEvaluator(),
+          s.train().exactEvalMaxSeconds());
     }
     return task(s.env(), env, exact);
   }
@@ -88,7 +89,8 @@ public final class Components {
       }
       structure = new EntityStructure(p.type(), layout, p.mixLayers(), p.heads());
     }
-    return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(),
+    int extra = s.temperature() == null ? 0 : s.temperature().extraFeatures(); // the beta embedding
+    return new PolicyArchitecture(env.featureSize() + extra, env.numActions(), env.numBackwardActions(),
         p.hiddenLayers(), p.width(), p.activation(), p.sharedTrunk(),
         p.learnedBackward() && objective.needsBackwardHead(),
         objective.needsFlowHead(), structure);
@@ -107,7 +109,7 @@ public final class Components {
     PolicyModel net = arch.structured()
         ? new StructuredNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT)
         : new PolicyNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT);
-    return new Learner(config, net, objective, env);
+    return new Learner(config, net, objective, env, s.temperature());
   }
 
   public static ReplayBuffer replay(Settings s) {

@@ -54,6 +54,11 @@ public record Evaluation(Map<String, Object> metrics, ExactReport exact) {
       sb.append(String.format(" | exact sum-L1 %.4f TV %.4f JSD %.4f |logZ err| %.4f",
           exact.sumL1(), exact.tv(), exact.jsd(), exact.logZError()));
     }
+    String perBeta = metrics.keySet().stream().filter(k -> k.startsWith("exact_tv_beta_"))
+        .map(k -> k.substring("exact_tv_beta_".length()) + " " + String.format("%.4f (logZ err %.3f)", number(k),
+            number("log_z_error_beta_" + k.substring("exact_tv_beta_".length()))))
+        .collect(java.util.stream.Collectors.joining(" "));
+    if (!perBeta.isEmpty()) sb.append(" | TV at beta ").append(perBeta);
     if (metrics.containsKey("topk_found")) sb.append(" | ").append(TopKTracker.progress(metrics));
     if (metrics.containsKey("best_parsimony")) sb.append(" | ").append(ParsimonyTracker.progress(metrics));
     if (metrics.containsKey("staleness_mean")) {

@@ -73,6 +73,7 @@ public final class TrainingLoop {
   private final List<Evaluation> history = Collections.synchronizedList(new ArrayList<>());
   private final List<Future<?>> evaluations = new ArrayList<>();
   private ExactReport lastExact;
+  private volatile Map<String, Object> lastPerBeta = Map.of();
 
   /**
    * @param replay the buffer replay samples come from (null: none)
@@ -156,11 +157,17 @@ public final class TrainingLoop {
     if (discovery != null) m.putAll(discovery.toMap());
     m.putAll(source.stats());
     PolicySnapshot snapshot = space == null ? null : learner.snapshot();
+    double[] betas = snapshot == null || snapshot.temperature() == null ? null : snapshot.temperature().evalBetas();
+    double[] logZs = betas == null ? null : java.util.Arrays.stream(betas).map(learner::logZAt).toArray();
     Runnable finish = () -> {
       ExactReport exact = snapshot == null ? null : ExactMetrics.evaluate(space, snapshot.forwardEvaluator(), logZ);
       if (exact != null) {
         Evaluation.putExact(m, exact);
         lastExact = exact;
+      }
+      if (betas != null) {
+        lastPerBeta = ExactMetrics.perBeta(space, snapshot.forwardEvaluator(), betas, logZs);
+        m.putAll(lastPerBeta);
       }
       Evaluation e = new Evaluation(m, exact);
       history.add(e);
@@ -206,6 +213,7 @@ public final class TrainingLoop {
       Evaluation.putExact(s, lastExact);
       s.put("exact_log_z", space.logZ());
     }
+    s.putAll(lastPerBeta);
     return s;
   }
 }

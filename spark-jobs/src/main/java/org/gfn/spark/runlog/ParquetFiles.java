@@ -41,6 +41,7 @@ final class ParquetFiles {
           + "  required int64 time_ms;\n"
           + "  required int64 learner_step;\n"
           + "  required binary origin (STRING);\n"
+          + "  required double beta;\n"
           + "}");
 
   /** One row of the log. */
@@ -77,7 +78,8 @@ final class ParquetFiles {
             .append("behaviour_log_prob", t.behaviourLogProb())
             .append("time_ms", r.timeMs())
             .append("learner_step", r.learnerStep())
-            .append("origin", t.origin().label());
+            .append("origin", t.origin().label())
+            .append("beta", t.beta());
         w.write(g);
       }
     }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.functions;
 /**
  * Reading a run's replay log from Java or Scala (notebooks, jobs): the columns of
  * docs/replay-schema.md plus {@code staleness} = learner_step − policy_version, as a Dataset and as
- * the temporary view {@code replay}. Logs from before the {@code origin} column read as
- * {@code origin = sampled}.
+ * the temporary view {@code replay}. Logs from before the {@code origin} and {@code beta} columns
+ * read as {@code origin = sampled}, {@code beta = 1}.
  *
  * <pre>{@code
  * Dataset<Row> log = ReplayLog.open(spark, "runs/my-run");
@@ -39,11 +39,16 @@ public final class ReplayLog {
     }
     Dataset<Row> log = spark.read().option("mergeSchema", "true").parquet(dir.getPath())
         .withColumn("staleness", functions.col("learner_step").minus(functions.col("policy_version")));
-    // Logs written before the origin column existed hold sampled trajectories only.
-    log = List.of(log.columns()).contains("origin")
-        ? log.withColumn("origin", functions.coalesce(functions.col("origin"), functions.lit("sampled")))
-        : log.withColumn("origin", functions.lit("sampled"));
+    // Logs written before these columns existed hold sampled, unconditioned trajectories only.
+    log = withDefault(log, "origin", functions.lit("sampled"));
+    log = withDefault(log, "beta", functions.lit(1.0));
     log.createOrReplaceTempView(VIEW);
     return log;
+  }
+
+  private static Dataset<Row> withDefault(Dataset<Row> log, String column, org.apache.spark.sql.Column value) {
+    return List.of(log.columns()).contains(column)
+        ? log.withColumn(column, functions.coalesce(functions.col(column), value))
+        : log.withColumn(column, value);
   }
 }

@@ -26,9 +26,10 @@ import org.gfn.replay.Trajectory;
 final class Checkpoint {
   /**
    * Format 2 adds the replay sampler's random state, format 3 each replayed trajectory's origin
-   * (sampled or local search); format 1 and 2 files are still read (their trajectories: sampled).
+   * (sampled or local search), format 4 its inverse temperature β; formats 1 to 3 are still read
+   * (their trajectories: sampled, β = 1).
    */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
   private static final long MAGIC = 0x47464e434b505431L; // "GFNCKPT1"
 
   /**
@@ -151,6 +152,7 @@ final class Checkpoint {
     out.writeDouble(t.logReward());
     out.writeDouble(t.behaviourLogProb());
     out.writeByte(t.origin().ordinal());
+    out.writeDouble(t.beta());
   }
 
   private static Trajectory readTrajectory(DataInputStream in, int format) throws IOException {
@@ -168,7 +170,9 @@ final class Checkpoint {
       if (o < 0 || o >= Trajectory.Origin.values().length) throw new IOException("corrupt trajectory origin " + o);
       origin = Trajectory.Origin.values()[o];
     }
-    return new Trajectory(id, seed, version, stateSize, states, actions, logReward, logProb, origin);
+    double beta = format >= 4 ? in.readDouble() : 1.0;
+    if (!(beta > 0) || Double.isInfinite(beta)) throw new IOException("corrupt trajectory beta " + beta);
+    return new Trajectory(id, seed, version, stateSize, states, actions, logReward, logProb, origin, beta);
   }
 
   private static void writeInts(DataOutputStream out, int[] a) throws IOException {

@@ -27,10 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sample RUN_DIR [--n N] [--out FILE] [--seed S] [--temperature T]}: draws N objects from
- * the policy of a distributed run's newest checkpoint (on-policy P_F unless a temperature is given)
- * and writes them as CSV: {@code terminal} (the object's ints, space-separated), {@code log_reward},
- * {@code log_prob} (Σ log P_F of its path) and {@code length}. No Spark: it runs in this JVM.
+ * {@code sample RUN_DIR [--n N] [--out FILE] [--seed S] [--temperature T] [--beta B]}: draws N
+ * objects from the policy of a distributed run's newest checkpoint (on-policy P_F unless a
+ * temperature is given; a temperature-conditioned policy at β = B, default 1) and writes them as
+ * CSV: {@code terminal} (the object's ints, space-separated), {@code log_reward} (log R(x), not
+ * tempered), {@code log_prob} (Σ log P_F of its path), {@code length} and {@code beta}. No Spark:
+ * it runs in this JVM.
  * Exit status 0, 2 for a bad argument or a folder without config.conf or checkpoint, 1 otherwise.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
@@ -53,6 +55,10 @@ public final class SampleJob implements Callable<Integer> {
 
   @Option(names = "--temperature", paramLabel = "T", description = "divide the logits by T (default 1: the policy itself)")
   double temperature = 1;
+
+  @Option(names = "--beta", paramLabel = "B", description = "inverse temperature of a temperature-conditioned "
+      + "policy (gfn.conditioning.temperature): sample R(x)^B (default 1)")
+  Double beta;
 
   private final PrintStream out;
 
@@ -79,6 +85,12 @@ public final class SampleJob implements Callable<Integer> {
     Environment env = Components.task(settings.env()).env();
     Learner learner = Components.learner(settings, env);
     Checkpoint.read(ckpts.get(0), learner);
+    if (beta != null && !(beta > 0 && beta < 1e4)) throw new IllegalArgumentException("--beta must be in (0, 1e4), got " + beta);
+    if (beta != null && !learner.temperatureConditioned()) {
+      throw new IllegalArgumentException("--beta needs a temperature-conditioned run (gfn.conditioning.temperature.enabled); "
+          + runDir + " trained one policy for beta = 1");
+    }
+    double b = beta != null ? beta : learner.temperatureConditioned() ? 1.0 : Double.NaN;
     RolloutSampler sampler = new RolloutSampler(env, learner.snapshot().forwardEvaluator());
     File target = outFile != null ? outFile : new File(runDir, "samples-" + learner.steps() + ".csv");
     Exploration exploration = new Exploration(0, temperature);
@@ -87,12 +99,12 @@ public final class SampleJob implements Callable<Integer> {
     double maxLogR = Double.NEGATIVE_INFINITY;
     File tmp = new File(target.getAbsoluteFile().getParentFile(), "." + target.getName() + ".tmp");
     try (BufferedWriter w = Files.newBufferedWriter(tmp.toPath(), StandardCharsets.UTF_8)) {
-      w.write("terminal,log_reward,log_prob,length\n");
+      w.write("terminal,log_reward,log_prob,length,beta\n");
       for (int done = 0; done < n; done += CHUNK) {
         int k = Math.min(CHUNK, n - done);
-        for (Trajectory t : sampler.sample(k, exploration, seed + done, done, learner.steps())) {
+        for (Trajectory t : sampler.sample(k, exploration, seed + done, done, learner.steps(), b)) {
           String x = IntStream.of(t.terminal()).mapToObj(Integer::toString).collect(Collectors.joining(" "));
-          w.write(x + "," + t.logReward() + "," + t.behaviourLogProb() + "," + (t.length() - 1) + "\n");
+          w.write(x + "," + t.logReward() + "," + t.behaviourLogProb() + "," + (t.length() - 1) + "," + t.beta() + "\n");
           distinct.add(x);
           sumLogR += t.logReward();
           maxLogR = Math.max(maxLogR, t.logReward());
@@ -100,8 +112,8 @@ public final class SampleJob implements Callable<Integer> {
       }
     }
     Files.move(tmp.toPath(), target.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    out.printf("sampled %d objects from %s (learner step %d): %d distinct, mean log R %.4f, max log R %.4f%n",
-        n, ckpts.get(0).getName(), learner.steps(), distinct.size(), sumLogR / n, maxLogR);
+    out.printf("sampled %d objects from %s (learner step %d%s): %d distinct, mean log R %.4f, max log R %.4f%n",
+        n, ckpts.get(0).getName(), learner.steps(), Double.isNaN(b) ? "" : ", beta " + b, distinct.size(), sumLogR / n, maxLogR);
     out.println("wrote " + target.getAbsolutePath());
     return 0;
   }

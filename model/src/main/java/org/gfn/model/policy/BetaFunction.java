@@ -1,0 +1,94 @@
+package org.gfn.model.policy;
+
+import java.util.SplittableRandom;
+
+/**
+ * A small learned function of the inverse temperature β: with u = (β − centre) / halfWidth,
+ * f(β) = b + a·u + Σ_h v_h tanh(w_h·u + c_h). The linear skip lets it extrapolate past the
+ * training range; the tanh units bend it inside. Parameters in the order [w (H), c (H), v (H), a,
+ * b]. Logit-GFN's logit scale g(β) = softplus(f(β)) and the learned log Z(β) are both of this
+ * form. Immutable apart from {@link #params()} on the learner, which owns the array.
+ */
+public final class BetaFunction {
+  private final int hidden;
+  private final double centre;
+  private final double halfWidth;
+  private final double[] params;
+
+  /** @param params the parameters, owned by this function from now on (length 3H + 2) */
+  public BetaFunction(int hidden, double min, double max, double[] params) {
+    if (hidden < 1) throw new IllegalArgumentException("beta function needs >= 1 hidden unit, got " + hidden);
+    if (params.length != paramCount(hidden)) {
+      throw new IllegalArgumentException("beta function with " + hidden + " units has " + paramCount(hidden)
+          + " parameters, got " + params.length);
+    }
+    this.hidden = hidden;
+    this.centre = (min + max) / 2;
+    this.halfWidth = max > min ? (max - min) / 2 : 1.0; // one β: u = β − β₀
+    this.params = params;
+  }
+
+  public static int paramCount(int hidden) {
+    return 3 * hidden + 2;
+  }
+
+  /**
+   * Initial parameters: the tanh units get random slopes and offsets, their output weights and the
+   * skip start at 0, so f ≡ {@code bias} until trained.
+   */
+  public static double[] initialParams(int hidden, double bias, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] p = new double[paramCount(hidden)];
+    for (int h = 0; h < hidden; h++) {
+      p[h] = rng.nextGaussian();
+      p[hidden + h] = rng.nextDouble(-1, 1);
+    }
+    p[3 * hidden + 1] = bias;
+    return p;
+  }
+
+  /** The live parameters (not a copy). */
+  public double[] params() {
+    return params;
+  }
+
+  /** The normalised input u of β. */
+  public double input(double beta) {
+    return (beta - centre) / halfWidth;
+  }
+
+  public double value(double beta) {
+    double u = input(beta);
+    double y = params[3 * hidden + 1] + params[3 * hidden] * u;
+    for (int h = 0; h < hidden; h++) y += params[2 * hidden + h] * Math.tanh(params[h] * u + params[hidden + h]);
+    return y;
+  }
+
+  /** Adds {@code dValue} · ∂f(β)/∂params to {@code grad}. */
+  public void accumulateGradient(double beta, double dValue, double[] grad) {
+    if (dValue == 0) return;
+    double u = input(beta);
+    for (int h = 0; h < hidden; h++) {
+      double t = Math.tanh(params[h] * u + params[hidden + h]);
+      double dz = dValue * params[2 * hidden + h] * (1 - t * t);
+      grad[h] += dz * u;
+      grad[hidden + h] += dz;
+      grad[2 * hidden + h] += dValue * t;
+    }
+    grad[3 * hidden] += dValue * u;
+    grad[3 * hidden + 1] += dValue;
+  }
+
+  /** log(1 + e^x), stable. */
+  public static double softplus(double x) {
+    return x > 30 ? x : Math.log1p(Math.exp(x));
+  }
+
+  /** The logistic sigmoid, softplus' derivative. */
+  public static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  /** The pre-activation whose softplus is 1: g(β) starts at 1, the unconditioned policy. */
+  public static final double SOFTPLUS_ONE = Math.log(Math.E - 1);
+}
