@@ -98,6 +98,14 @@ class SettingsTest {
   }
 
   @Test
+  void theVariationalBaselinesAreObjectivesThatRefuseLocalSearch() {
+    assertEquals("rkl", Settings.load(ConfigFactory.parseString("gfn.objective.name = RKL")).objective());
+    assertEquals("fkl", Settings.load(ConfigFactory.parseString("gfn.objective.name = fkl")).objective());
+    String m = failure("gfn.objective.name = RKL\ngfn.explore.local-search.enabled = true");
+    assertTrue(m.contains("behaviour log-probability") && m.contains("gfn.explore.local-search"), m);
+  }
+
+  @Test
   void unknownKeysAreTypos() {
     String m = failure("gfn.train.batch-sise = 32");
     assertTrue(m.contains("gfn.train.batch-sise"), m);

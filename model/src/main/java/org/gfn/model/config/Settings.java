@@ -94,7 +94,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"),
         r.intIn("gfn.policy.mix-layers", 0, 64),
         r.intIn("gfn.policy.heads", 1, 64));
-    String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SubTB", "FM", "ZVar"));
+    String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SubTB", "FM", "ZVar", "RKL", "FKL"));
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
     int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
     long trajectories = r.longAtLeast("gfn.train.trajectories", batch);
@@ -125,6 +125,11 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.bool("gfn.train.exact-metrics"),
         r.doubleIn("gfn.train.exact-eval-max-s", 0, 1e9, true),
         localSearch(r, batch));
+    if ((objective.equals("rkl") || objective.equals("fkl")) && train.localSearch().enabled()) {
+      throw new SettingsException("gfn.objective.name = " + objective.toUpperCase(java.util.Locale.ROOT) + " weights each "
+          + "trajectory by its behaviour log-probability, which a local-search revision does not have: disable "
+          + "gfn.explore.local-search");
+    }
     TemperatureConditioning temperature = TemperatureSettings.read(r, objective, policy.type(), train.localSearch(), seed);
     return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, temperature, c);
   }

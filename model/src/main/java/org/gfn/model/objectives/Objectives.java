@@ -5,7 +5,7 @@ public final class Objectives {
   private Objectives() {}
 
   /**
-   * @param name TB, DB, FLDB, SubTB, FM or ZVar (case-insensitive)
+   * @param name TB, DB, FLDB, SubTB, FM, ZVar, RKL or FKL (case-insensitive)
    * @param subtbLambda λ of SubTB
    */
   public static Objective byName(String name, double subtbLambda) {
@@ -16,8 +16,10 @@ public final class Objectives {
       case "SUBTB" -> new SubTrajectoryBalance(subtbLambda);
       case "FM" -> new FlowMatching();
       case "ZVAR", "VARGRAD" -> new LogPartitionVariance();
+      case "RKL" -> new ReverseKL();
+      case "FKL" -> new ForwardKL();
       default -> throw new IllegalArgumentException(
-          "unknown objective '" + name + "'; use TB, DB, FLDB, SubTB, FM or ZVar");
+          "unknown objective '" + name + "'; use TB, DB, FLDB, SubTB, FM, ZVar, RKL or FKL");
     };
   }
 }

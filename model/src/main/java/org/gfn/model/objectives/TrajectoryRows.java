@@ -21,6 +21,7 @@ final class TrajectoryRows {
   final boolean[] fmask;
   final boolean[] bmask;
   final double[] logReward; // per trajectory: β · log R(x)
+  final double[] behaviour; // per trajectory: Σ log π_b of the policy that sampled it
   final double[] stateLogReward; // per row, or null
   final int nA;
   final int nB;
@@ -44,12 +45,14 @@ final class TrajectoryRows {
     fmask = new boolean[rows * nA];
     bmask = new boolean[rows * nB];
     logReward = new double[trajectories];
+    behaviour = new double[trajectories];
     stateLogReward = withStateRewards ? new double[rows] : null;
     boolean[] fm = new boolean[nA];
     boolean[] bm = new boolean[nB];
     for (int i = 0; i < trajectories; i++) {
       Trajectory t = batch.get(i);
       logReward[i] = t.beta() * t.logReward(); // the target R(x)^β
+      behaviour[i] = t.behaviourLogProb();
       int[] prev = null;
       for (int k = 0; k < t.length(); k++) {
         int row = start[i] + k;

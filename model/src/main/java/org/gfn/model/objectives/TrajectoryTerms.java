@@ -51,4 +51,23 @@ final class TrajectoryTerms {
   double logReward(int traj) {
     return rows.logReward[traj];
   }
+
+  /** Σ log π_b of the behaviour policy that sampled the trajectory (as stored with it). */
+  double behaviourLogProb(int traj) {
+    return rows.behaviour[traj];
+  }
+
+  /** log P_F(τ) of a trajectory under the current outputs (exit included). */
+  double sumLogPF(int traj) {
+    double s = 0;
+    for (int k = first(traj); k < first(traj) + length(traj); k++) s += logPF[k];
+    return s;
+  }
+
+  /** log P_B(τ | x) of a trajectory under the current outputs. */
+  double sumLogPB(int traj) {
+    double s = 0;
+    for (int k = first(traj); k < first(traj) + length(traj); k++) s += logPB[k];
+    return s;
+  }
 }
