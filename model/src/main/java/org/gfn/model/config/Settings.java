@@ -3,6 +3,7 @@ package org.gfn.model.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
+import org.gfn.model.learn.IntrinsicRewards;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.policy.TemperatureConditioning;
@@ -14,11 +15,12 @@ import org.gfn.replay.ReplayConfig;
  * Every setting of a training run, read eagerly from {@code gfn.*} and validated before any work:
  * an unknown key, a wrong type or an out-of-range value fails at start with the key's path.
  * Defaults live only in the modules' reference.conf files. {@code temperature} is the Logit-GFN
- * conditioning ({@code gfn.conditioning.temperature}), null when disabled.
+ * conditioning ({@code gfn.conditioning.temperature}), {@code intrinsic} GAFlowNet's intrinsic
+ * rewards ({@code gfn.explore.intrinsic}), each null when disabled.
  */
 public record Settings(long seed, EnvSettings env, PolicySettings policy, String objective,
     double subtbLambda, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
-    TrainingConfig train, TemperatureConditioning temperature, Config config) {
+    TrainingConfig train, TemperatureConditioning temperature, IntrinsicRewards intrinsic, Config config) {
 
   /** Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only). */
   public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
@@ -131,7 +133,24 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
           + "gfn.explore.local-search");
     }
     TemperatureConditioning temperature = TemperatureSettings.read(r, objective, policy.type(), train.localSearch(), seed);
-    return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, temperature, c);
+    IntrinsicRewards intrinsic = intrinsic(r, objective, temperature);
+    return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, temperature, intrinsic, c);
+  }
+
+  /** {@code gfn.explore.intrinsic} (GAFlowNet), or null when disabled. */
+  private static IntrinsicRewards intrinsic(ConfigReader r, String objective, TemperatureConditioning temperature) {
+    String k = "gfn.explore.intrinsic.";
+    if (!r.bool(k + "enabled")) return null;
+    if (!objective.equals("tb")) {
+      throw new SettingsException("gfn.explore.intrinsic augments trajectory balance: set gfn.objective.name = TB (is "
+          + objective.toUpperCase(java.util.Locale.ROOT) + ")");
+    }
+    if (temperature != null) {
+      throw new SettingsException("gfn.explore.intrinsic and gfn.conditioning.temperature cannot be combined yet");
+    }
+    return new IntrinsicRewards(r.doubleIn(k + "coefficient", 0, 1e6, true), r.doubleIn(k + "decay", 0, 1, true),
+        r.bool(k + "edge"), r.intIn(k + "hidden", 1, 1 << 14), r.intIn(k + "latent", 1, 1 << 14),
+        r.doubleIn(k + "learning-rate", 0, 10, true));
   }
 
   /** {@code gfn.explore.local-search}; the batch must hold whole groups of a sample and its revisions. */

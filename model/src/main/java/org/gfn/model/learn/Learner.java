@@ -30,6 +30,7 @@ public final class Learner implements Contracts.Learner {
   private double logZ;
   private double lastLogZEstimate;
   private final TemperatureHeads temperature; // null unless temperature-conditioned
+  private final RandomNetworkDistillation rnd; // null unless intrinsic rewards (GAFlowNet)
   private float[] ema;
   private long steps;
 
@@ -43,6 +44,16 @@ public final class Learner implements Contracts.Learner {
    */
   public Learner(LearnerConfig config, PolicyModel network, Objective objective, Environment env,
       TemperatureConditioning temperature) {
+    this(config, network, objective, env, temperature, null, 0);
+  }
+
+  /**
+   * As above, with GAFlowNet's intrinsic rewards when {@code intrinsic} is not null: the random
+   * network distillation, seeded by {@code seed}, scores every state of each minibatch before the
+   * objective reads it and is trained on them after the step.
+   */
+  public Learner(LearnerConfig config, PolicyModel network, Objective objective, Environment env,
+      TemperatureConditioning temperature, IntrinsicRewards intrinsic, long seed) {
     if (objective.needsFlowHead() && !network.architecture().flowHead()) {
       throw new IllegalArgumentException(objective.name() + " needs a policy with a log F head");
     }
@@ -59,6 +70,10 @@ public final class Learner implements Contracts.Learner {
           + objective.name());
     }
     this.temperature = temperature == null ? null : new TemperatureHeads(temperature, config);
+    if (intrinsic != null && temperature != null) {
+      throw new IllegalArgumentException("intrinsic rewards and temperature conditioning cannot be combined");
+    }
+    this.rnd = intrinsic == null ? null : new RandomNetworkDistillation(intrinsic, network.architecture().featureSize(), seed);
     if (temperature != null) lastLogZEstimate = this.temperature.logZ(1.0);
   }
 
@@ -67,6 +82,7 @@ public final class Learner implements Contracts.Learner {
   public StepMetrics step(List<Trajectory> batch) {
     if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
     Objective.Prepared p = objective.prepare(batch, env, network.architecture());
+    if (rnd != null) p.intrinsicRewards(rnd.logRewards(p.features(), p.rows(), steps));
     Objective.Result r;
     if (temperature != null) {
       r = temperature.evaluate(network, p, batch);
@@ -88,6 +104,7 @@ public final class Learner implements Contracts.Learner {
     } else if (objective.usesLogZ()) {
       logZ -= logZAdam.step(r.dLogZ(), config.schedule().multiplier(steps));
     }
+    if (rnd != null) rnd.train(p.features(), p.rows());
     steps++;
     lastLogZEstimate = temperature != null ? temperature.logZ(1.0) : objective.usesLogZ() ? logZ : r.logZEstimate();
     if (ema != null) {
@@ -165,6 +182,8 @@ public final class Learner implements Contracts.Learner {
     if (ema != null) writeFloats(out, ema);
     out.writeBoolean(temperature != null);
     if (temperature != null) temperature.save(out);
+    out.writeBoolean(rnd != null);
+    if (rnd != null) rnd.save(out);
   }
 
   public void restore(DataInputStream in) throws IOException {
@@ -194,6 +213,12 @@ public final class Learner implements Contracts.Learner {
           + (temperature != null ? "is" : "is not") + ": gfn.conditioning.temperature changed");
     }
     if (tempered) temperature.restore(in);
+    boolean intrinsic = format >= 2 && in.readBoolean();
+    if (intrinsic != (rnd != null)) {
+      throw new IOException("saved learner " + (intrinsic ? "has" : "has no") + " intrinsic rewards, this one "
+          + (rnd != null ? "has" : "has none") + ": gfn.explore.intrinsic changed");
+    }
+    if (intrinsic) rnd.restore(in);
     network.setParams(params);
     network.setUpdaterState(u);
     steps = s;

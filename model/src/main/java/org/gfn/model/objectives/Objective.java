@@ -68,6 +68,14 @@ public interface Objective {
     }
 
     /**
+     * The log intrinsic reward log r(s) of every row for the following {@link #compute} calls
+     * (GAFlowNet); −∞ for none. Only objectives that use intrinsic rewards take them.
+     */
+    default void intrinsicRewards(double[] logR) {
+      throw new UnsupportedOperationException("this objective has no intrinsic rewards");
+    }
+
+    /**
      * {@link #compute} with one log Z per trajectory (a temperature-conditioned log Z(β)); the
      * result's {@code dLogZs} holds the gradient per trajectory. Only for objectives that train
      * on whole trajectories.

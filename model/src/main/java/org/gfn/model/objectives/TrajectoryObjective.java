@@ -34,6 +34,11 @@ abstract class TrajectoryObjective implements Objective {
   /** The objective's log Z estimate from the terms. */
   abstract double logZEstimate(TrajectoryTerms t);
 
+  /** Whether the loss reads per-row intrinsic rewards (GAFlowNet). */
+  boolean usesIntrinsicRewards() {
+    return false;
+  }
+
   /** Whether rows need intermediate log-rewards (FL-DB). */
   boolean needsStateRewards() {
     return false;
@@ -65,6 +70,13 @@ abstract class TrajectoryObjective implements Objective {
       @Override
       public int[] trajectoryStarts() {
         return rows.start;
+      }
+
+      @Override
+      public void intrinsicRewards(double[] logR) {
+        if (!usesIntrinsicRewards()) throw new UnsupportedOperationException(name() + " has no intrinsic rewards");
+        if (logR.length != rows.rows) throw new IllegalArgumentException(logR.length + " intrinsic rewards for " + rows.rows + " rows");
+        System.arraycopy(logR, 0, rows.logIntrinsic, 0, rows.rows);
       }
 
       @Override

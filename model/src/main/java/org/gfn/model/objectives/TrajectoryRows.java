@@ -23,6 +23,7 @@ final class TrajectoryRows {
   final double[] logReward; // per trajectory: β · log R(x)
   final double[] behaviour; // per trajectory: Σ log π_b of the policy that sampled it
   final double[] stateLogReward; // per row, or null
+  final double[] logIntrinsic; // per row: log of the intrinsic reward r(s) (GAFlowNet), −∞ when none
   final int nA;
   final int nB;
 
@@ -47,6 +48,8 @@ final class TrajectoryRows {
     logReward = new double[trajectories];
     behaviour = new double[trajectories];
     stateLogReward = withStateRewards ? new double[rows] : null;
+    logIntrinsic = new double[rows];
+    java.util.Arrays.fill(logIntrinsic, Double.NEGATIVE_INFINITY);
     boolean[] fm = new boolean[nA];
     boolean[] bm = new boolean[nB];
     for (int i = 0; i < trajectories; i++) {

@@ -67,6 +67,7 @@ public final class Components {
   }
 
   public static Objective objective(Settings s) {
+    if (s.intrinsic() != null) return new org.gfn.model.objectives.AugmentedTrajectoryBalance(s.intrinsic().edge());
     return Objectives.byName(s.objective(), s.subtbLambda());
   }
 
@@ -109,7 +110,7 @@ public final class Components {
     PolicyModel net = arch.structured()
         ? new StructuredNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT)
         : new PolicyNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT);
-    return new Learner(config, net, objective, env, s.temperature());
+    return new Learner(config, net, objective, env, s.temperature(), s.intrinsic(), Seeds.derive(s.seed(), 0x6a5f));
   }
 
   public static ReplayBuffer replay(Settings s) {

@@ -59,6 +59,9 @@ public record Evaluation(Map<String, Object> metrics, ExactReport exact) {
             number("log_z_error_beta_" + k.substring("exact_tv_beta_".length()))))
         .collect(java.util.stream.Collectors.joining(" "));
     if (!perBeta.isEmpty()) sb.append(" | TV at beta ").append(perBeta);
+    if (metrics.containsKey("modes_found")) {
+      sb.append(" | modes found ").append(metrics.get("modes_found")).append('/').append(metrics.get("modes_total"));
+    }
     if (metrics.containsKey("topk_found")) sb.append(" | ").append(TopKTracker.progress(metrics));
     if (metrics.containsKey("best_parsimony")) sb.append(" | ").append(ParsimonyTracker.progress(metrics));
     if (metrics.containsKey("staleness_mean")) {

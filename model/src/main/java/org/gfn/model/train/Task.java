@@ -28,6 +28,7 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
    */
   public Discovery discoveryTracker() {
     if (env instanceof PhyloForest forest) return new ParsimonyTracker(forest);
+    if (env instanceof org.gfn.envs.HyperGrid && space != null) return new org.gfn.model.metrics.ModesFound(space);
     return rewards == null ? null : new TopKTracker((PrependAppendSequence) env, topK());
   }
 
