@@ -15,6 +15,7 @@ import org.gfn.envs.StateSpace;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyEvaluator;
 import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.rollout.BackwardSampler;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.model.rollout.LocalSearch;
 import org.gfn.model.rollout.LocalSearchRefiner;
@@ -100,7 +101,7 @@ class LocalSearchTest {
       SplittableRandom rng = new SplittableRandom(5);
       List<int[]> xs = new ArrayList<>();
       for (int i = 0; i < chains; i++) xs.add(space.state(draw(target, rng)));
-      start = sampler.sampleBackward(xs, 9, 0, 0);
+      start = new BackwardSampler(env, proposal).sample(xs, 9, 0, 0);
     }
     LocalSearch ls = new LocalSearch(k, revisions, LocalSearch.Accept.METROPOLIS);
     LocalSearchRefiner.Result r = new LocalSearchRefiner(env, proposal).refine(start, Exploration.ON_POLICY, ls, 7, 0, 0);

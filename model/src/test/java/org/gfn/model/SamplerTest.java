@@ -101,7 +101,7 @@ class SamplerTest {
     xs.add(new int[] {3, 2});
     xs.add(new int[] {0, 0});
     xs.add(new int[] {1, 3});
-    Trajectory[] ts = s.sampleBackward(xs, 4, 0, 0);
+    Trajectory[] ts = new org.gfn.model.rollout.BackwardSampler(env, policy).sample(xs, 4, 0, 0);
     for (int i = 0; i < xs.size(); i++) {
       Trajectory t = ts[i];
       assertArrayEquals(xs.get(i), t.terminal());

@@ -15,9 +15,8 @@ import org.gfn.replay.Trajectory;
 /**
  * Rolls out many trajectories at once: every step evaluates all active trajectories in one
  * batched forward, then each draws its action from its own random stream (seeded by
- * {@link Seeds#derive}(seed, i)), so trajectory i can be reproduced alone. Also samples backward
- * from given terminal objects with P_B, for local search and terminal-state replay. Not
- * thread-safe: one sampler per thread.
+ * {@link Seeds#derive}(seed, i)), so trajectory i can be reproduced alone ({@link BackwardSampler}
+ * samples backward from given objects). Not thread-safe: one sampler per thread.
  */
 public final class RolloutSampler {
   private final Environment env;
@@ -171,51 +170,6 @@ public final class RolloutSampler {
       uniform(mask, probs);
     }
     return probs;
-  }
-
-  /**
-   * Samples one backward trajectory per terminal object with P_B (learned or uniform), returned in
-   * forward order and ending with exit. {@code behaviourLogProb} holds Σ log P_B of the path.
-   */
-  public Trajectory[] sampleBackward(List<int[]> terminals, long seed, long firstId, long version) {
-    int n = terminals.size();
-    Trajectory[] result = new Trajectory[n];
-    float[] feats = new float[f];
-    float[] out = new float[w];
-    boolean[] mask = new boolean[nB];
-    double[] probs = new double[nB];
-    boolean[] fm = new boolean[nA];
-    for (int i = 0; i < n; i++) {
-      long s = Seeds.derive(seed, i);
-      SplittableRandom rng = new SplittableRandom(s);
-      int[] x = terminals.get(i).clone();
-      env.forwardMask(x, fm);
-      if (!fm[env.exitAction()]) {
-        throw new IllegalArgumentException("backward rollout from a state that cannot exit: " + java.util.Arrays.toString(x));
-      }
-      List<int[]> rev = new ArrayList<>();
-      List<Integer> revActions = new ArrayList<>();
-      double lp = 0;
-      int[] cur = x;
-      rev.add(cur);
-      while (!env.isInitial(cur)) {
-        if (arch.learnedBackward()) { // a uniform P_B needs no forward
-          env.encode(cur, feats, 0);
-          policy.evaluate(feats, 1, out);
-        }
-        int b = draw(backward(out, 0, cur, mask, probs), rng);
-        lp += Math.log(probs[b]);
-        revActions.add(env.forwardActionOf(cur, b));
-        cur = env.backwardStep(cur, b);
-        rev.add(cur);
-      }
-      java.util.Collections.reverse(rev);
-      int[] acts = new int[revActions.size() + 1];
-      for (int k = 0; k < revActions.size(); k++) acts[k] = revActions.get(revActions.size() - 1 - k);
-      acts[acts.length - 1] = env.exitAction();
-      result[i] = build(firstId + i, s, version, rev, acts, lp, Trajectory.Origin.SAMPLED);
-    }
-    return result;
   }
 
   /** A trajectory from its states s_0..x and actions (exit last); its reward is computed here. */
