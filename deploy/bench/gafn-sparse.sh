@@ -6,23 +6,15 @@
 # and the exact TV at 16,000, mean ± sd over seeds.
 #   deploy/bench/gafn-sparse.sh [OUT_DIR]     (runs already in OUT_DIR are kept)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$(mktemp -d)}
-mkdir -p "$out"
-grid="--set env.hypergrid.reward=sparse --set env.hypergrid.dim=2 --set env.hypergrid.height=32 --set train.trajectories=16000 --set train.eval-every=100"
+source "$(dirname "$0")/study.sh"
+grid="$ROOT/conf/hypergrid-8x4-tb.conf --set env.hypergrid.reward=sparse --set env.hypergrid.dim=2 --set env.hypergrid.height=32 --set train.trajectories=16000 --set train.eval-every=100"
 gafn="--set explore.intrinsic.enabled=true"
-run() { # NAME [--set ...]
-  local name=$1; shift
-  [ -s "$out/$name.out" ] && grep -q "traj    16000" "$out/$name.out" && return 0
-  "$ROOT/deploy/gfn" local "$ROOT/conf/hypergrid-8x4-tb.conf" $grid "$@" > "$out/$name.out" 2>&1
-}
-"$ROOT/deploy/gfn" local --help > /dev/null  # builds once, before runs go two at a time
 for seed in 1 2 3; do
-  run g-tb-$seed --set run.seed=$seed &
-  run g-gafn-$seed $gafn --set run.seed=$seed; wait
+  run g-tb-$seed "traj    16000" $grid --set run.seed=$seed &
+  run g-gafn-$seed "traj    16000" $grid $gafn --set run.seed=$seed; wait
 done
 for seed in 1 2 3; do
-  run g-decay-$seed $gafn --set explore.intrinsic.decay=0.998 --set run.seed=$seed &
+  run g-decay-$seed "traj    16000" $grid $gafn --set explore.intrinsic.decay=0.998 --set run.seed=$seed &
   [ $seed = 2 ] && wait
 done; wait
 python3 - "$out" <<'PY'

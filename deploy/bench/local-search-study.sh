@@ -5,23 +5,15 @@
 # trajectories and the final exact TV, mean ± sd over seeds.
 #   deploy/bench/local-search-study.sh [OUT_DIR]     (runs missing from OUT_DIR are run first)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$(mktemp -d)}
-mkdir -p "$out"
+source "$(dirname "$0")/study.sh"
 budget="--set train.trajectories=48000 --set train.eval-every=1000"
 ls="--set explore.local-search.enabled=true --set explore.local-search.revisions=3"
-run() { # NAME CONF [--set ...]
-  local name=$1; shift
-  [ -s "$out/$name.out" ] && grep -q "sequence result" "$out/$name.out" && return 0
-  "$ROOT/deploy/gfn" local "$@" > "$out/$name.out" 2>&1
-}
-"$ROOT/deploy/gfn" local --help > /dev/null  # builds once, before runs go two at a time
 for seed in 1 2 3; do
-  run s-tf-tb-$seed "$ROOT/conf/tfbind8-tb.conf" $budget --set run.seed=$seed &
-  run s-tf-ls-$seed "$ROOT/conf/tfbind8-tb.conf" $budget $ls --set explore.local-search.backtrack-steps=4 --set run.seed=$seed
+  run s-tf-tb-$seed "sequence result" "$ROOT/conf/tfbind8-tb.conf" $budget --set run.seed=$seed &
+  run s-tf-ls-$seed "sequence result" "$ROOT/conf/tfbind8-tb.conf" $budget $ls --set explore.local-search.backtrack-steps=4 --set run.seed=$seed
   wait
-  run s-qm-tb-$seed "$ROOT/conf/qm9str-tb.conf" $budget --set run.seed=$seed &
-  run s-qm-ls-$seed "$ROOT/conf/qm9str-tb.conf" $budget $ls --set explore.local-search.backtrack-steps=3 --set run.seed=$seed
+  run s-qm-tb-$seed "sequence result" "$ROOT/conf/qm9str-tb.conf" $budget --set run.seed=$seed &
+  run s-qm-ls-$seed "sequence result" "$ROOT/conf/qm9str-tb.conf" $budget $ls --set explore.local-search.backtrack-steps=3 --set run.seed=$seed
   wait
 done
 python3 - "$out" <<'PY'

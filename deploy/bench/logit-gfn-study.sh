@@ -7,34 +7,26 @@
 # at beta = 1, 2, 3 of one conditional model vs one model per beta.
 #   deploy/bench/logit-gfn-study.sh [OUT_DIR]     (runs already in OUT_DIR are kept)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$(mktemp -d)}
-mkdir -p "$out"
+source "$(dirname "$0")/study.sh"
 budget="--set train.trajectories=48000 --set train.eval-every=1000"
 ls="--set explore.local-search.enabled=true --set explore.local-search.revisions=3"
 logit="--set conditioning.temperature.enabled=true"
-run() { # NAME CONF [--set ...]
-  local name=$1; shift
-  [ -s "$out/$name.out" ] && grep -q "sequence result" "$out/$name.out" && return 0
-  "$ROOT/deploy/gfn" local "$@" > "$out/$name.out" 2>&1
-}
-"$ROOT/deploy/gfn" local --help > /dev/null  # builds once, before runs go two at a time
 tf="$ROOT/conf/tfbind8-tb.conf"
 qm="$ROOT/conf/qm9str-tb.conf"
 for seed in 1 2 3; do
   s="--set run.seed=$seed"
-  run s-tf-tb-$seed "$tf" $budget $s &
-  run s-tf-ls-$seed "$tf" $budget $ls --set explore.local-search.backtrack-steps=4 $s; wait
-  run s-qm-tb-$seed "$qm" $budget $s &
-  run s-qm-ls-$seed "$qm" $budget $ls --set explore.local-search.backtrack-steps=3 $s; wait
-  run s-tf-logit-$seed "$tf" $budget $logit $s &
-  run s-tf-layer-$seed "$tf" $budget $logit --set conditioning.temperature.mode=layer $s; wait
-  run s-qm-logit-$seed "$qm" $budget $logit $s &
-  run s-qm-layer-$seed "$qm" $budget $logit --set conditioning.temperature.mode=layer $s; wait
-  run s-tf-beta2-$seed "$tf" $budget --set env.tfbind8.beta=6 $s &
-  run s-tf-beta3-$seed "$tf" $budget --set env.tfbind8.beta=9 $s; wait
-  run s-qm-beta2-$seed "$qm" $budget --set env.qm9str.beta=10 $s &
-  run s-qm-beta3-$seed "$qm" $budget --set env.qm9str.beta=15 $s; wait
+  run s-tf-tb-$seed "sequence result" "$tf" $budget $s &
+  run s-tf-ls-$seed "sequence result" "$tf" $budget $ls --set explore.local-search.backtrack-steps=4 $s; wait
+  run s-qm-tb-$seed "sequence result" "$qm" $budget $s &
+  run s-qm-ls-$seed "sequence result" "$qm" $budget $ls --set explore.local-search.backtrack-steps=3 $s; wait
+  run s-tf-logit-$seed "sequence result" "$tf" $budget $logit $s &
+  run s-tf-layer-$seed "sequence result" "$tf" $budget $logit --set conditioning.temperature.mode=layer $s; wait
+  run s-qm-logit-$seed "sequence result" "$qm" $budget $logit $s &
+  run s-qm-layer-$seed "sequence result" "$qm" $budget $logit --set conditioning.temperature.mode=layer $s; wait
+  run s-tf-beta2-$seed "sequence result" "$tf" $budget --set env.tfbind8.beta=6 $s &
+  run s-tf-beta3-$seed "sequence result" "$tf" $budget --set env.tfbind8.beta=9 $s; wait
+  run s-qm-beta2-$seed "sequence result" "$qm" $budget --set env.qm9str.beta=10 $s &
+  run s-qm-beta3-$seed "sequence result" "$qm" $budget --set env.qm9str.beta=15 $s; wait
 done
 python3 - "$out" <<'PY'
 import re, statistics, sys, os

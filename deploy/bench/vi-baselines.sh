@@ -5,20 +5,13 @@
 # and the trajectories at which exact sum-L1 first reached 0.5 and 0.3, mean ± sd over seeds.
 #   deploy/bench/vi-baselines.sh [OUT_DIR]     (runs already in OUT_DIR are kept)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$(mktemp -d)}
-mkdir -p "$out"
-run() { # NAME [--set ...]
-  local name=$1; shift
-  [ -s "$out/$name.out" ] && grep -q "traj    32000" "$out/$name.out" && return 0
-  "$ROOT/deploy/gfn" local "$ROOT/conf/hypergrid-8x4-tb.conf" --set train.eval-every=250 "$@" > "$out/$name.out" 2>&1
-}
-"$ROOT/deploy/gfn" local --help > /dev/null  # builds once, before runs go two at a time
+source "$(dirname "$0")/study.sh"
+conf="$ROOT/conf/hypergrid-8x4-tb.conf --set train.eval-every=250"
 for seed in 1 2 3; do
-  run vi-TB-$seed --set run.seed=$seed &
-  run vi-RKL-$seed --set objective.name=RKL --set run.seed=$seed; wait
+  run vi-TB-$seed "traj    32000" $conf --set run.seed=$seed &
+  run vi-RKL-$seed "traj    32000" $conf --set objective.name=RKL --set run.seed=$seed; wait
 done
-for seed in 1 2 3; do run vi-FKL-$seed --set objective.name=FKL --set run.seed=$seed & done; wait
+for seed in 1 2 3; do run vi-FKL-$seed "traj    32000" $conf --set objective.name=FKL --set run.seed=$seed & done; wait
 python3 - "$out" <<'PY'
 import re, statistics, sys, os
 out = sys.argv[1]
