@@ -16,10 +16,12 @@ import org.gfn.spark.train.RolloutFunction;
 /**
  * Benchmark (not a test): rollout trajectories/s of Spark jobs alone, no learner, on
  * {@code local-cluster[E,1,1024]}: {@code RolloutThroughput EXECUTORS TRAJECTORIES_PER_TASK JOBS}.
- * HyperGrid 8^4, 2×256 MLP, untrained policy; one task per executor per job.
+ * HyperGrid 8^4, 2×256 MLP, untrained policy; one task per executor per job. Also prints the mean
+ * executor run time of a task (Spark's task metrics), which separates the rollouts from the job's
+ * fixed costs and the driver's share.
  */
 public class RolloutThroughput {
-  public static void main(String[] a) {
+  public static void main(String[] a) throws Exception {
     int executors = Integer.parseInt(a[0]);
     int perTask = Integer.parseInt(a[1]);
     int jobs = Integer.parseInt(a[2]);
@@ -31,6 +33,17 @@ public class RolloutThroughput {
         .set("spark.ui.enabled", "false"));
     SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    java.util.concurrent.atomic.AtomicLong runMs = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean();
+    spark.sparkContext().addSparkListener(new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+        if (!counting.get() || end.taskMetrics() == null) return;
+        runMs.addAndGet(end.taskMetrics().executorRunTime());
+        tasks.incrementAndGet();
+      }
+    });
     Settings s = Settings.load(ConfigFactory.parseString("gfn.policy.shared-trunk = true"));
     Task task = Components.task(s.env());
     PolicySnapshot snap = Components.learner(s, task.env()).snapshot();
@@ -39,7 +52,10 @@ public class RolloutThroughput {
     long t0 = 0;
     double lengthSum = 0;
     for (int j = -2; j < jobs; j++) { // two warm-up jobs: executors start, JIT
-      if (j == 0) t0 = System.nanoTime();
+      if (j == 0) {
+        t0 = System.nanoTime();
+        counting.set(true);
+      }
       RolloutFunction f = new RolloutFunction(b, new RolloutFunction.Plan(s.env(), s.exploration(), s.train().localSearch(),
           perTask, 1), j + 2, (long) (j + 2) * executors * perTask);
       for (TrajectoryBatch tb : jsc.parallelize(IntStream.range(0, executors).boxed().toList(), executors)
@@ -51,8 +67,10 @@ public class RolloutThroughput {
       }
     }
     double secs = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("executors %d, %d trajectories per task, %d jobs: %.0f trajectories/s (mean length %.1f, %.1f ms per job)%n",
-        executors, perTask, jobs, total / secs, lengthSum / total, secs * 1000 / jobs);
+    spark.sparkContext().listenerBus().waitUntilEmpty();
+    System.out.printf("executors %d, %d trajectories per task, %d jobs: %.0f trajectories/s (mean length %.1f, %.1f ms per job, "
+        + "%.1f ms task run time)%n", executors, perTask, jobs, total / secs, lengthSum / total, secs * 1000 / jobs,
+        runMs.get() / (double) Math.max(1, tasks.get()));
     spark.stop();
   }
 }
