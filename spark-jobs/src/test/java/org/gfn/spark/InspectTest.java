@@ -41,7 +41,8 @@ class InspectTest {
       "length distribution", List.of("length", "trajectories"),
       "reward over time", List.of("round", "mean_log_reward", "max_log_reward", "trajectories"),
       "staleness distribution", List.of("staleness", "trajectories"),
-      "sampled and local-search trajectories", List.of("origin", "trajectories", "mean_log_reward", "max_log_reward"));
+      "sampled and local-search trajectories", List.of("origin", "trajectories", "mean_log_reward", "max_log_reward"),
+      "trajectories per inverse temperature", List.of("beta", "trajectories", "mean_log_reward", "max_log_reward"));
 
   @BeforeAll
   static void shortRun() {

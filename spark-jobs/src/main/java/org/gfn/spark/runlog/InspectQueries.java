@@ -47,5 +47,8 @@ public final class InspectQueries {
     ALL.put("sampled and local-search trajectories", """
         SELECT origin, COUNT(*) AS trajectories, AVG(log_reward) AS mean_log_reward, MAX(log_reward) AS max_log_reward
         FROM replay GROUP BY origin ORDER BY origin""");
+    ALL.put("trajectories per inverse temperature", """
+        SELECT ROUND(beta, 1) AS beta, COUNT(*) AS trajectories, AVG(log_reward) AS mean_log_reward, MAX(log_reward) AS max_log_reward
+        FROM replay GROUP BY ROUND(beta, 1) ORDER BY beta""");
   }
 }
