@@ -34,9 +34,10 @@ final class TemperatureHeads {
     this.logZ = new BetaFunction(spec.hidden(), spec.min(), spec.max(),
         BetaFunction.initialParams(spec.hidden(), config.initialLogZ(), 0x10e2L));
     this.scaleAdam = scale == null ? null : new VectorAdam(config.learningRate(), scale.params().length);
-    // The skip and bias of log Z(β) (the last two parameters) move at log Z's step size, its tanh
+    // The skips and bias of log Z(β) (its last parameters) move at log Z's step size, its tanh
     // units at the network's: all at log Z's rate makes log Z(β) jitter by tenths of a nat.
-    this.logZAdam = new VectorAdam(config.learningRate(), logZ.params().length, 2, config.logZLearningRate());
+    this.logZAdam = new VectorAdam(config.learningRate(), logZ.params().length, BetaFunction.SKIP,
+        config.logZLearningRate());
     this.scaleGrad = scale == null ? null : new double[scale.params().length];
     this.logZGrad = new double[logZ.params().length];
   }

@@ -4,18 +4,21 @@ import java.util.SplittableRandom;
 
 /**
  * A small learned function of the inverse temperature β: with u = (β − centre) / halfWidth,
- * f(β) = b + a·u + Σ_h v_h tanh(w_h·u + c_h). The linear skip lets it extrapolate past the
- * training range; the tanh units bend it inside. Parameters in the order [w (H), c (H), v (H), a,
- * b]. Logit-GFN's logit scale g(β) = softplus(f(β)) and the learned log Z(β) are both of this
+ * f(β) = b + a·u + q·u² + Σ_h v_h tanh(w_h·u + c_h). The linear and quadratic skips carry the
+ * smooth trend (log Z(β) is convex in β) and extrapolate past the training range; the tanh units
+ * bend it inside. Parameters in the order [w (H), c (H), v (H), a, q, b]. Logit-GFN's logit scale g(β) = softplus(f(β)) and the learned log Z(β) are both of this
  * form. Immutable apart from {@link #params()} on the learner, which owns the array.
  */
 public final class BetaFunction {
+  /** Parameters after the tanh units: a, q, b. */
+  public static final int SKIP = 3;
+
   private final int hidden;
   private final double centre;
   private final double halfWidth;
   private final double[] params;
 
-  /** @param params the parameters, owned by this function from now on (length 3H + 2) */
+  /** @param params the parameters, owned by this function from now on (length 3H + 3) */
   public BetaFunction(int hidden, double min, double max, double[] params) {
     if (hidden < 1) throw new IllegalArgumentException("beta function needs >= 1 hidden unit, got " + hidden);
     if (params.length != paramCount(hidden)) {
@@ -29,7 +32,7 @@ public final class BetaFunction {
   }
 
   public static int paramCount(int hidden) {
-    return 3 * hidden + 2;
+    return 3 * hidden + SKIP;
   }
 
   /**
@@ -43,7 +46,7 @@ public final class BetaFunction {
       p[h] = rng.nextGaussian();
       p[hidden + h] = rng.nextDouble(-1, 1);
     }
-    p[3 * hidden + 1] = bias;
+    p[3 * hidden + 2] = bias;
     return p;
   }
 
@@ -59,7 +62,7 @@ public final class BetaFunction {
 
   public double value(double beta) {
     double u = input(beta);
-    double y = params[3 * hidden + 1] + params[3 * hidden] * u;
+    double y = params[3 * hidden + 2] + params[3 * hidden] * u + params[3 * hidden + 1] * u * u;
     for (int h = 0; h < hidden; h++) y += params[2 * hidden + h] * Math.tanh(params[h] * u + params[hidden + h]);
     return y;
   }
@@ -76,7 +79,8 @@ public final class BetaFunction {
       grad[2 * hidden + h] += dValue * t;
     }
     grad[3 * hidden] += dValue * u;
-    grad[3 * hidden + 1] += dValue;
+    grad[3 * hidden + 1] += dValue * u * u;
+    grad[3 * hidden + 2] += dValue;
   }
 
   /** log(1 + e^x), stable. */
