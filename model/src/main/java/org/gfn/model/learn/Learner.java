@@ -16,8 +16,12 @@ import org.gfn.replay.Trajectory;
  * The off-policy learner: for each minibatch it evaluates the DL4J network on the states the
  * objective asks for, gets the loss gradient with respect to the outputs, backpropagates it,
  * clips the global norm and applies Adam; log Z has its own Adam and learning rate. It optionally
- * keeps an EMA of the parameters for sampling. {@link #save}/{@link #restore} cover its complete
- * state (parameters, Adam moments, log Z and its moments, EMA, step count). Not thread-safe.
+ * keeps an EMA of the parameters for sampling. A temperature-conditioned policy (Logit-GFN) routes
+ * the minibatch through {@link TemperatureHeads} (β per trajectory, learned g(β) and log Z(β)); with
+ * intrinsic rewards (GAFlowNet) {@link RandomNetworkDistillation} scores every state before the
+ * objective reads it and is trained after the step. {@link #save}/{@link #restore} cover its
+ * complete state (parameters, Adam moments, log Z and its moments, EMA, step count, and those of
+ * the temperature functions and the RND predictor). Not thread-safe.
  */
 public final class Learner implements Contracts.Learner {
   private static final int FORMAT = 2;
