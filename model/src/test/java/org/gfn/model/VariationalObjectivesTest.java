@@ -160,8 +160,8 @@ class VariationalObjectivesTest {
     double[][] table = new double[space.size()][arch.outputWidth()];
     for (int s = 0; s < space.size(); s++) System.arraycopy(exact.logits[s], 0, table[s], 0, arch.numActions());
     List<Trajectory> ts = new ArrayList<>();
-    double[][] lp = logProbs(all(), table, arch);
     List<Trajectory> every = all();
+    double[][] lp = logProbs(every, table, arch);
     for (int i = 0; i < every.size(); i++) {
       Trajectory t = every.get(i);
       ts.add(new Trajectory(i, 0, 0, t.stateSize(), t.statesView(), t.actionsView(), t.logReward(), lp[i][0]));

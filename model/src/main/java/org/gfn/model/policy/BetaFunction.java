@@ -3,7 +3,7 @@ package org.gfn.model.policy;
 import java.util.SplittableRandom;
 
 /**
- * A small learned function of the inverse temperature β: with u = (β − centre) / halfWidth,
+ * A small learned function of the inverse temperature β: with u = {@link #normalised}(β),
  * f(β) = b + a·u + q·u² + Σ_h v_h tanh(w_h·u + c_h). The linear and quadratic skips carry the
  * smooth trend (log Z(β) is convex in β) and extrapolate past the training range; the tanh units
  * bend it inside. Parameters in the order [w (H), c (H), v (H), a, q, b]. Logit-GFN's logit scale g(β) = softplus(f(β)) and the learned log Z(β) are both of this
@@ -14,8 +14,8 @@ public final class BetaFunction {
   public static final int SKIP = 3;
 
   private final int hidden;
-  private final double centre;
-  private final double halfWidth;
+  private final double min;
+  private final double max;
   private final double[] params;
 
   /** @param params the parameters, owned by this function from now on (length 3H + 3) */
@@ -26,8 +26,8 @@ public final class BetaFunction {
           + " parameters, got " + params.length);
     }
     this.hidden = hidden;
-    this.centre = (min + max) / 2;
-    this.halfWidth = max > min ? (max - min) / 2 : 1.0; // one β: u = β − β₀
+    this.min = min;
+    this.max = max;
     this.params = params;
   }
 
@@ -57,7 +57,15 @@ public final class BetaFunction {
 
   /** The normalised input u of β. */
   public double input(double beta) {
-    return (beta - centre) / halfWidth;
+    return normalised(beta, min, max);
+  }
+
+  /**
+   * β mapped to [−1, 1] over the training range [min, max] (β − min when the range is one value):
+   * the input of every function of β, and the first feature of the layer-mode embedding.
+   */
+  public static double normalised(double beta, double min, double max) {
+    return max > min ? (2 * beta - min - max) / (max - min) : beta - min;
   }
 
   public double value(double beta) {

@@ -80,7 +80,7 @@ public record TemperatureConditioning(Mode mode, Distribution distribution, doub
    * k = 1..3.
    */
   public void embed(double beta, float[] dst, int off) {
-    double u = max > min ? (2 * beta - min - max) / (max - min) : beta - min;
+    double u = BetaFunction.normalised(beta, min, max);
     dst[off] = (float) u;
     dst[off + 1] = (float) Math.log(beta);
     for (int k = 1; k <= 3; k++) {
