@@ -75,7 +75,7 @@ class ObjectiveGradientTest {
   }
 
   /** Fills outputs row by row by re-deriving each row's state from the prepared features. */
-  private static double[] outputsFor(Objective obj, List<Trajectory> batch, Environment env,
+  static double[] outputsFor(Objective obj, List<Trajectory> batch, Environment env,
       PolicyArchitecture arch, Fixtures.Exact exact, boolean fl) {
     Objective.Prepared p = obj.prepare(batch, env, arch);
     int f = env.featureSize();

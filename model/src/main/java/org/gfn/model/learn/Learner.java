@@ -129,13 +129,13 @@ public final class Learner implements Contracts.Learner {
   @Override
   public PolicySnapshot snapshot() {
     return new PolicySnapshot(steps, network.architecture(), ema != null ? ema.clone() : network.params(),
-        temperature == null ? null : temperature.conditioning());
+        temperature == null ? null : temperature.conditioning(), objective.quantileFlows());
   }
 
   /** The live (non-EMA) parameters. */
   public PolicySnapshot liveSnapshot() {
     return new PolicySnapshot(steps, network.architecture(), network.params(),
-        temperature == null ? null : temperature.conditioning());
+        temperature == null ? null : temperature.conditioning(), objective.quantileFlows());
   }
 
   /** The learned log Z(β) of a temperature-conditioned policy; the log Z estimate otherwise at β = 1. */

@@ -1,6 +1,5 @@
 package org.gfn.model.objectives;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gfn.envs.Environment;
 import org.gfn.model.policy.PolicyArchitecture;
@@ -28,47 +27,13 @@ public final class FlowMatching implements Objective {
   @Override
   public Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch) {
     int nA = env.numActions();
-    int nB = env.numBackwardActions();
-    int f = env.featureSize();
-    List<int[]> rowStates = new ArrayList<>();
-    List<int[]> matched = new ArrayList<>(); // {stateRow, firstParentEntry, parentCount}
-    List<int[]> parentEntries = new ArrayList<>(); // {parentRow, action}
-    List<double[]> terminals = new ArrayList<>(); // {row, logR}
-    boolean[] bm = new boolean[nB];
-    rowStates.add(env.initialState()); // row 0: s_0, whose total outflow estimates Z
-    for (Trajectory t : batch) {
-      for (int k = 1; k < t.length(); k++) {
-        int[] s = t.state(k);
-        int row = rowStates.size();
-        rowStates.add(s);
-        env.backwardMask(s, bm);
-        int first = parentEntries.size();
-        for (int b = 0; b < nB; b++) {
-          if (!bm[b]) continue;
-          int prow = rowStates.size();
-          rowStates.add(env.backwardStep(s, b));
-          parentEntries.add(new int[] {prow, env.forwardActionOf(s, b)});
-        }
-        matched.add(new int[] {row, first, parentEntries.size() - first});
-      }
-      int termRow;
-      if (t.length() > 1) {
-        termRow = matched.get(matched.size() - 1)[0];
-      } else {
-        termRow = rowStates.size();
-        rowStates.add(t.terminal());
-      }
-      terminals.add(new double[] {termRow, t.logReward()});
-    }
-    int rows = rowStates.size();
-    float[] features = new float[rows * f];
-    boolean[] fmask = new boolean[rows * nA];
-    boolean[] fm = new boolean[nA];
-    for (int r = 0; r < rows; r++) {
-      env.encode(rowStates.get(r), features, r * f);
-      env.forwardMask(rowStates.get(r), fm);
-      System.arraycopy(fm, 0, fmask, r * nA, nA);
-    }
+    FlowRows fr = new FlowRows(batch, env);
+    int rows = fr.rows;
+    float[] features = fr.features;
+    boolean[] fmask = fr.forwardMask;
+    List<int[]> matched = fr.matched;
+    List<int[]> parentEntries = fr.parents;
+    List<double[]> terminals = fr.terminals;
     int exit = env.exitAction();
     return new Prepared() {
       @Override

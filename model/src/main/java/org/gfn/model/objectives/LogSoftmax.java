@@ -26,4 +26,12 @@ final class LogSoftmax {
     }
     if (a >= 0) grad[off + a] += g;
   }
+
+  /** log(exp a + exp b), exact when either is −∞. */
+  static double logAddExp(double a, double b) {
+    if (a == Double.NEGATIVE_INFINITY) return b;
+    if (b == Double.NEGATIVE_INFINITY) return a;
+    double m = Math.max(a, b);
+    return m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+  }
 }

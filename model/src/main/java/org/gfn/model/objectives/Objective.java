@@ -32,6 +32,14 @@ public interface Objective {
     return false;
   }
 
+  /**
+   * The distributional edge flows this objective trains (QM), or null: with them the network gives
+   * {@code n} outputs per forward action and policies act on their distorted expectation.
+   */
+  default org.gfn.model.policy.QuantileFlows quantileFlows() {
+    return null;
+  }
+
   /** Builds the rows to evaluate for a minibatch of trajectories. */
   Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch);
 

@@ -1,25 +1,34 @@
 package org.gfn.model.objectives;
 
+import org.gfn.model.policy.QuantileFlows;
+
 /** Builds an objective from its configured name. */
 public final class Objectives {
   private Objectives() {}
 
-  /**
-   * @param name TB, DB, FLDB, SubTB, FM, ZVar, RKL or FKL (case-insensitive)
-   * @param subtbLambda λ of SubTB
-   */
+  /** As below, QM with the default 8 neutral quantiles and κ = 1. */
   public static Objective byName(String name, double subtbLambda) {
+    return byName(name, subtbLambda, new QuantileFlows(8, QuantileFlows.Distortion.NEUTRAL, 1.0, 1.0));
+  }
+
+  /**
+   * @param name TB, DB, FLDB, SubTB, FM, QM, ZVar, RKL or FKL (case-insensitive)
+   * @param subtbLambda λ of SubTB
+   * @param quantiles QM's quantile flows
+   */
+  public static Objective byName(String name, double subtbLambda, QuantileFlows quantiles) {
     return switch (name.toUpperCase(java.util.Locale.ROOT)) {
       case "TB" -> new TrajectoryBalance();
       case "DB" -> new DetailedBalance(false);
       case "FLDB" -> new DetailedBalance(true);
       case "SUBTB" -> new SubTrajectoryBalance(subtbLambda);
       case "FM" -> new FlowMatching();
+      case "QM" -> new QuantileMatching(quantiles);
       case "ZVAR", "VARGRAD" -> new LogPartitionVariance();
       case "RKL" -> new ReverseKL();
       case "FKL" -> new ForwardKL();
       default -> throw new IllegalArgumentException(
-          "unknown objective '" + name + "'; use TB, DB, FLDB, SubTB, FM, ZVar, RKL or FKL");
+          "unknown objective '" + name + "'; use TB, DB, FLDB, SubTB, FM, QM, ZVar, RKL or FKL");
     };
   }
 }

@@ -8,19 +8,29 @@ import java.io.Serializable;
  * [nIn × nOut] order, then b); a structured policy's encoder comes first in that layout, then the
  * mixing blocks and heads (input-major W). Never modify {@link #params()}. A temperature-conditioned
  * policy also carries its {@link TemperatureConditioning} (null otherwise); its evaluators then
- * take the β of each row.
+ * take the β of each row. A quantile-flow policy (objective QM) carries its {@link QuantileFlows}
+ * (null otherwise): its network's forward head then holds n quantiles per action, and its
+ * evaluators report the distorted expected flows as P_F logits.
  */
 public record PolicySnapshot(long version, PolicyArchitecture architecture, float[] params,
-    TemperatureConditioning temperature) implements Serializable {
+    TemperatureConditioning temperature, QuantileFlows quantiles) implements Serializable {
 
   /** An unconditioned policy. */
   public PolicySnapshot(long version, PolicyArchitecture architecture, float[] params) {
-    this(version, architecture, params, null);
+    this(version, architecture, params, null, null);
+  }
+
+  /** A policy with one log-flow per edge, temperature-conditioned when {@code temperature} is not null. */
+  public PolicySnapshot(long version, PolicyArchitecture architecture, float[] params, TemperatureConditioning temperature) {
+    this(version, architecture, params, temperature, null);
   }
 
   public PolicySnapshot {
     if (temperature != null && architecture.structured()) {
       throw new IllegalArgumentException("temperature conditioning needs an MLP policy (gfn.policy.type = mlp)");
+    }
+    if (quantiles != null && (architecture.structured() || temperature != null)) {
+      throw new IllegalArgumentException("quantile flows need an unconditioned MLP policy");
     }
     if (params.length != architecture.paramCount()) {
       throw new IllegalArgumentException("snapshot has " + params.length + " parameters but the architecture needs "
@@ -42,6 +52,7 @@ public record PolicySnapshot(long version, PolicyArchitecture architecture, floa
   }
 
   private PolicyEvaluator tempered(PolicyEvaluator e) {
+    if (quantiles != null) return new QuantileEvaluator(e, quantiles);
     return temperature == null ? e : new TemperedEvaluator(e, temperature);
   }
 }

@@ -44,7 +44,7 @@ public final class Components {
     boolean exact = s.train().exactMetrics() && env.enumerableStates() > 0;
     if (exact) {
       float[] zeros = new float[arch.paramCount()];
-      ExactBudget.check(env, new PolicySnapshot(0, arch, zeros, s.temperature()).forwardEvaluator(),
+      ExactBudget.check(env, new PolicySnapshot(0, arch, zeros, s.temperature(), s.quantiles()).forwardEvaluator(),
           s.train().exactEvalMaxSeconds());
     }
     return task(s.env(), env, exact);
@@ -68,7 +68,7 @@ public final class Components {
 
   public static Objective objective(Settings s) {
     if (s.intrinsic() != null) return new org.gfn.model.objectives.AugmentedTrajectoryBalance(s.intrinsic().edge());
-    return Objectives.byName(s.objective(), s.subtbLambda());
+    return Objectives.byName(s.objective(), s.subtbLambda(), s.quantiles());
   }
 
   public static PolicyArchitecture architecture(Settings s, Environment env, Objective objective) {
@@ -91,7 +91,8 @@ public final class Components {
       structure = new EntityStructure(p.type(), layout, p.mixLayers(), p.heads());
     }
     int extra = s.temperature() == null ? 0 : s.temperature().extraFeatures(); // the beta embedding
-    return new PolicyArchitecture(env.featureSize() + extra, env.numActions(), env.numBackwardActions(),
+    int perAction = objective.quantileFlows() == null ? 1 : objective.quantileFlows().n(); // QM's quantiles
+    return new PolicyArchitecture(env.featureSize() + extra, env.numActions() * perAction, env.numBackwardActions(),
         p.hiddenLayers(), p.width(), p.activation(), p.sharedTrunk(),
         p.learnedBackward() && objective.needsBackwardHead(),
         objective.needsFlowHead(), structure);
