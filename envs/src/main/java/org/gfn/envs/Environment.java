@@ -64,6 +64,15 @@ public interface Environment {
   double logReward(int[] x);
 
   /**
+   * σ of the noise on observed rewards: a sampled trajectory records log R(x) + σε − σ²/2 with
+   * ε ~ N(0, 1), a multiplicative log-normal noise of mean one, so E[observed R] = R(x) and the
+   * target stays R / Z. 0 (the default): rewards are deterministic.
+   */
+  default double rewardNoise() {
+    return 0;
+  }
+
+  /**
    * −E(s) for every state, the intermediate energy that forward-looking detailed balance uses
    * (Pan et al. 2023). Only environments whose reward is defined on partial objects have one.
    */

@@ -15,13 +15,28 @@ public final class HyperGrid implements Environment {
   private final int dim;
   private final int height;
   private final LogReward reward;
+  private final double rewardNoise;
 
   public HyperGrid(int dim, int height, LogReward reward) {
+    this(dim, height, reward, 0);
+  }
+
+  /** As above, with rewards observed through multiplicative log-normal noise of σ = {@code rewardNoise}. */
+  public HyperGrid(int dim, int height, LogReward reward, double rewardNoise) {
     if (dim < 1) throw new IllegalArgumentException("HyperGrid dim must be >= 1, got " + dim);
     if (height < 2) throw new IllegalArgumentException("HyperGrid height must be >= 2, got " + height);
+    if (!(rewardNoise >= 0) || Double.isInfinite(rewardNoise)) {
+      throw new IllegalArgumentException("HyperGrid reward noise must be >= 0, got " + rewardNoise);
+    }
     this.dim = dim;
     this.height = height;
     this.reward = reward;
+    this.rewardNoise = rewardNoise;
+  }
+
+  @Override
+  public double rewardNoise() {
+    return rewardNoise;
   }
 
   public int dim() {

@@ -83,7 +83,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.doubleIn("gfn.env.ising.sigma", -100, 100, false),
         type.equals("phylo") ? PhyloData.file(r) : "",
         r.doubleIn("gfn.env.phylo.alpha", 0, 1e9, true),
-        type.equals("phylo") ? PhyloData.offset(r) : 0);
+        type.equals("phylo") ? PhyloData.offset(r) : 0,
+        r.doubleIn("gfn.env.hypergrid.reward-noise", 0, 10, false));
     if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
       throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
     }
@@ -134,6 +135,10 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
       throw new SettingsException("gfn.objective.name = " + objective.toUpperCase(java.util.Locale.ROOT) + " weights each "
           + "trajectory by its behaviour log-probability, which a local-search revision does not have: disable "
           + "gfn.explore.local-search");
+    }
+    if (env.rewardNoise() > 0 && train.localSearch().enabled()) {
+      throw new SettingsException("gfn.env.hypergrid.reward-noise applies to sampled trajectories, not to local-search "
+          + "revisions: disable gfn.explore.local-search");
     }
     TemperatureConditioning temperature = TemperatureSettings.read(r, objective, policy.type(), train.localSearch(), seed);
     IntrinsicRewards intrinsic = intrinsic(r, objective, temperature);

@@ -182,6 +182,10 @@ public final class RolloutSampler {
   private Trajectory buildAt(long id, long seed, long version, List<int[]> states, int[] actions, double lp,
       Trajectory.Origin origin, double beta) {
     double logReward = Environments.checkedLogReward(env, states.get(states.size() - 1));
+    double sigma = env.rewardNoise();
+    if (sigma > 0) { // its own stream, so the walk's draws are the same with and without noise
+      logReward += sigma * new SplittableRandom(Seeds.derive(seed, 0x4e015e)).nextGaussian() - sigma * sigma / 2;
+    }
     return new Trajectory(id, seed, version, env.stateSize(), flatten(states), actions, logReward, lp, origin, beta);
   }
 
