@@ -106,6 +106,23 @@ class SettingsTest {
   }
 
   @Test
+  void quantileMatchingReadsItsQuantilesAndRefusesWhatItCannotTrain() {
+    assertEquals(null, Settings.load(ConfigFactory.parseString("gfn.objective.name = TB")).quantiles());
+    org.gfn.model.policy.QuantileFlows q = Settings.load(ConfigFactory.parseString(
+        "gfn.objective.name = QM\ngfn.objective.qm { quantiles = 4, distortion = cvar, eta = 0.5 }")).quantiles();
+    assertEquals(new org.gfn.model.policy.QuantileFlows(4, org.gfn.model.policy.QuantileFlows.Distortion.CVAR, 0.5, 1.0), q);
+    String m = failure("gfn.objective.name = QM\ngfn.objective.qm { distortion = cvar, eta = 1.5 }");
+    assertTrue(m.contains("gfn.objective.qm.eta"), m);
+    m = failure("gfn.objective.name = QM\ngfn.objective.qm.quantiles = 0");
+    assertTrue(m.contains("gfn.objective.qm.quantiles"), m);
+    m = failure("gfn.env.type = phylo\ngfn.policy.type = set\ngfn.objective.name = QM");
+    assertTrue(m.contains("QM needs gfn.policy.type = mlp"), m);
+    m = failure("gfn.env.hypergrid.reward-noise = 0.5\ngfn.explore.local-search.enabled = true");
+    assertTrue(m.contains("reward-noise") && m.contains("local-search"), m);
+    assertTrue(failure("gfn.env.hypergrid.reward-noise = -1").contains("gfn.env.hypergrid.reward-noise"));
+  }
+
+  @Test
   void unknownKeysAreTypos() {
     String m = failure("gfn.train.batch-sise = 32");
     assertTrue(m.contains("gfn.train.batch-sise"), m);

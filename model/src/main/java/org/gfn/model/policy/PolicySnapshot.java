@@ -51,6 +51,14 @@ public record PolicySnapshot(long version, PolicyArchitecture architecture, floa
     return tempered(architecture.structured() ? new StructuredForward(this) : new MlpForward(this, true));
   }
 
+  /**
+   * The network's own outputs, before a quantile-flow policy's expectation or a temperature's
+   * scaling: n log-flow quantiles per forward action for QM (inspection and tests).
+   */
+  public PolicyEvaluator networkEvaluator() {
+    return architecture.structured() ? new StructuredForward(this) : new MlpForward(this, false);
+  }
+
   private PolicyEvaluator tempered(PolicyEvaluator e) {
     if (quantiles != null) return new QuantileEvaluator(e, quantiles);
     return temperature == null ? e : new TemperedEvaluator(e, temperature);

@@ -1,0 +1,39 @@
+package org.gfn.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import java.io.File;
+import org.gfn.model.config.Settings;
+import org.gfn.model.metrics.ExactMetrics;
+import org.gfn.model.train.Components;
+import org.gfn.model.train.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Quantile matching through the distributed job: the executors sample with the snapshot's quantile
+ * flows (n outputs per action, acted on through their distorted expectation), and the learner
+ * trains on their trajectories.
+ */
+class QuantileJobTest {
+  @TempDir File dir;
+
+  @Test
+  void quantileMatchingTrainsFromTheExecutors() {
+    File run = new File(dir, "qm");
+    Runs.Outcome o = Runs.train(true, Runs.args(DistributedTrainingTest.CONF, run, "train.trajectories=4096",
+        "spark.trajectories-per-task=128", "spark.plots=false", "objective.name=QM", "objective.qm.quantiles=4")
+        .toArray(String[]::new));
+    assertEquals(0, o.rc(), o.err());
+    Config s = Runs.summary(run);
+    assertTrue(s.getLong("trajectories_trained") >= 4096);
+    double l1 = s.getDouble("exact_sum_l1");
+    Settings settings = Settings.load(com.typesafe.config.ConfigFactory.parseFile(new File(run, "config.conf")));
+    Task task = Components.task(settings);
+    double untrained = ExactMetrics.evaluate(task.space(),
+        Components.learner(settings, task.env()).snapshot().forwardEvaluator(), 0).sumL1();
+    assertTrue(l1 < 0.6 * untrained, "QM exact sum-L1 after 4,096 trajectories: " + l1 + ", untrained " + untrained);
+  }
+}
