@@ -73,6 +73,39 @@ public interface Environment {
   }
 
   /**
+   * Whether the environment, not only the policy, decides the next state: choosing forward action
+   * a in s then executes a move e drawn from T(e | s, a) ({@link #transitionProbabilities}).
+   * Trajectories record the chosen actions; their consecutive states say which move was executed.
+   */
+  default boolean stochasticTransitions() {
+    return false;
+  }
+
+  /** T(· | s, a) over the forward actions into {@code out}; deterministic: all mass on {@code a}. */
+  default void transitionProbabilities(int[] s, int a, double[] out) {
+    java.util.Arrays.fill(out, 0, numActions(), 0.0);
+    out[a] = 1.0;
+  }
+
+  /**
+   * The move executed when the policy chooses {@code a} in {@code s}, drawn from T(· | s, a) with
+   * {@code rng}; a deterministic environment returns {@code a} and draws nothing.
+   */
+  default int executedAction(int[] s, int a, java.util.SplittableRandom rng) {
+    return a;
+  }
+
+  /** The backward action from {@code s} to its parent {@code parent} (the forward move executed between them). */
+  default int backwardActionBetween(int[] parent, int[] s) {
+    boolean[] mask = new boolean[numBackwardActions()];
+    backwardMask(s, mask);
+    for (int b = 0; b < mask.length; b++) {
+      if (mask[b] && java.util.Arrays.equals(backwardStep(s, b), parent)) return b;
+    }
+    throw new IllegalArgumentException(java.util.Arrays.toString(parent) + " is not a parent of " + java.util.Arrays.toString(s));
+  }
+
+  /**
    * −E(s) for every state, the intermediate energy that forward-looking detailed balance uses
    * (Pan et al. 2023). Only environments whose reward is defined on partial objects have one.
    */

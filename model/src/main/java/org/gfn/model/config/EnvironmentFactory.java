@@ -46,7 +46,8 @@ public final class EnvironmentFactory {
     if (e.type().equals("hypergrid")) {
       return new HyperGrid(e.dim(), e.height(), custom != null ? custom
           : e.reward().equals("sparse") ? HyperGridRewards.sparse(e.dim(), e.height())
-          : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()), e.rewardNoise());
+          : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()), e.rewardNoise(),
+          e.randomAction());
     }
     BitSequence shape = new BitSequence(e.n(), e.k(), x -> 0);
     return new BitSequence(e.n(), e.k(), custom != null ? custom : modes(e).logReward(shape, e.beta()));

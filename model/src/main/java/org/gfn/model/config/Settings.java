@@ -84,7 +84,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         type.equals("phylo") ? PhyloData.file(r) : "",
         r.doubleIn("gfn.env.phylo.alpha", 0, 1e9, true),
         type.equals("phylo") ? PhyloData.offset(r) : 0,
-        r.doubleIn("gfn.env.hypergrid.reward-noise", 0, 10, false));
+        r.doubleIn("gfn.env.hypergrid.reward-noise", 0, 10, false),
+        r.doubleIn("gfn.env.hypergrid.random-action", 0, 1, false));
     if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
       throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
     }
@@ -135,6 +136,11 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
       throw new SettingsException("gfn.objective.name = " + objective.toUpperCase(java.util.Locale.ROOT) + " weights each "
           + "trajectory by its behaviour log-probability, which a local-search revision does not have: disable "
           + "gfn.explore.local-search");
+    }
+    if (env.randomAction() > 0 && (train.localSearch().enabled() || objective.equals("rkl") || objective.equals("fkl"))) {
+      throw new SettingsException("gfn.env.hypergrid.random-action makes transitions stochastic, which local search and the "
+          + "variational baselines RKL / FKL (backward-built paths, per-path likelihoods) do not model: use TB, DB, SubTB, FM, "
+          + "QM or SDB, without gfn.explore.local-search");
     }
     if (env.rewardNoise() > 0 && train.localSearch().enabled()) {
       throw new SettingsException("gfn.env.hypergrid.reward-noise applies to sampled trajectories, not to local-search "

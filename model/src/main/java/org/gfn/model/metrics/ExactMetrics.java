@@ -15,7 +15,10 @@ public final class ExactMetrics {
 
   private ExactMetrics() {}
 
-  /** p(x) for every state of the space (0 where exit is illegal), under on-policy P_F. */
+  /**
+   * p(x) for every state of the space (0 where exit is illegal), under on-policy P_F, through the
+   * environment's dynamics when its transitions are stochastic.
+   */
   public static double[] terminalDistribution(StateSpace space, PolicyEvaluator policy) {
     PolicyArchitecture arch = policy.architecture();
     int n = space.size();
@@ -30,6 +33,9 @@ public final class ExactMetrics {
     float[] out = new float[BATCH * w];
     boolean[] mask = new boolean[nA];
     double[] pf = new double[nA];
+    boolean stochastic = space.environment().stochasticTransitions(); // policy + dynamics
+    double[] t = new double[nA];
+    double[] moved = new double[nA];
     for (int base = 0; base < n; base += BATCH) {
       int rows = Math.min(BATCH, n - base);
       for (int r = 0; r < rows; r++) space.environment().encode(space.state(base + r), feats, r * f);
@@ -38,6 +44,7 @@ public final class ExactMetrics {
         int i = base + r;
         space.environment().forwardMask(space.state(i), mask);
         ActionDistribution.probabilities(out, r * w + arch.forwardOffset(), mask, pf);
+        if (stochastic) executed(space.environment(), space.state(i), pf, t, moved);
         for (int e = space.edgeStart(i); e < space.edgeEnd(i); e++) {
           reach[space.edgeChild(e)] += reach[i] * pf[space.edgeAction(e)];
         }
@@ -45,6 +52,21 @@ public final class ExactMetrics {
       }
     }
     return term;
+  }
+
+  /**
+   * Replaces the policy's probabilities {@code pf} of choosing each action in s by the
+   * probabilities of each move being executed: Σ_a π(a | s) T(e | s, a) ({@code t}, {@code moved}
+   * are scratch of numActions).
+   */
+  static void executed(org.gfn.envs.Environment env, int[] s, double[] pf, double[] t, double[] moved) {
+    java.util.Arrays.fill(moved, 0.0);
+    for (int a = 0; a < pf.length; a++) {
+      if (pf[a] == 0) continue;
+      env.transitionProbabilities(s, a, t);
+      for (int e = 0; e < pf.length; e++) moved[e] += pf[a] * t[e];
+    }
+    System.arraycopy(moved, 0, pf, 0, pf.length);
   }
 
   /** Compares a terminal distribution with the target of the space. */

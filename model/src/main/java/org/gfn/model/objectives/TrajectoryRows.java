@@ -6,8 +6,8 @@ import org.gfn.replay.Trajectory;
 
 /**
  * Trajectories laid out one row per visited state s_0..s_L, with what each row needs: the forward
- * action taken there (exit on the last row), the backward action back to the previous state (rows
- * t ≥ 1), both masks, and optionally the intermediate log-reward; the features on demand.
+ * action chosen there (exit on the last row), the backward action back to the previous state (rows
+ * t ≥ 1; read off the states, so in a stochastic environment it undoes the move executed), both masks, and optionally the intermediate log-reward; the features on demand.
  */
 final class TrajectoryRows {
   final int trajectories;
@@ -52,6 +52,7 @@ final class TrajectoryRows {
     java.util.Arrays.fill(logIntrinsic, Double.NEGATIVE_INFINITY);
     boolean[] fm = new boolean[nA];
     boolean[] bm = new boolean[nB];
+    boolean stochastic = env.stochasticTransitions(); // actions are the chosen ones; states say what happened
     for (int i = 0; i < trajectories; i++) {
       Trajectory t = batch.get(i);
       logReward[i] = t.beta() * t.logReward(); // the target R(x)^β
@@ -69,7 +70,8 @@ final class TrajectoryRows {
         if (!fm[action[row]]) {
           throw new IllegalArgumentException("trajectory " + t.id() + " takes illegal action " + action[row] + " at step " + k);
         }
-        backAction[row] = prev == null ? -1 : env.backwardActionOf(prev, t.action(k - 1));
+        backAction[row] = prev == null ? -1 : stochastic ? env.backwardActionBetween(prev, s)
+            : env.backwardActionOf(prev, t.action(k - 1));
         if (stateLogReward != null) stateLogReward[row] = t.beta() * env.intermediateLogReward(s);
         prev = s;
       }

@@ -146,9 +146,9 @@ public final class RolloutSampler {
         if (lengths[i] >= maxLen) {
           throw new IllegalStateException(env.name() + " trajectory exceeded maxTrajectoryLength " + maxLen);
         }
-        actions[i][lengths[i]++] = a;
+        actions[i][lengths[i]++] = a; // the chosen action; a stochastic environment may execute another move
         if (a == env.exitAction()) continue;
-        current[i] = env.step(current[i], a);
+        current[i] = env.step(current[i], env.executedAction(current[i], a, rngs[i]));
         states.get(i).add(current[i]);
         active[kept++] = i;
       }
