@@ -6,6 +6,7 @@ import java.util.List;
 import org.gfn.model.learn.IntrinsicRewards;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.LearningRateSchedule;
+import org.gfn.model.objectives.DynamicsSettings;
 import org.gfn.model.policy.QuantileFlows;
 import org.gfn.model.policy.TemperatureConditioning;
 import org.gfn.model.rollout.Exploration;
@@ -18,12 +19,13 @@ import org.gfn.replay.ReplayConfig;
  * Defaults live only in the modules' reference.conf files. {@code temperature} is the Logit-GFN
  * conditioning ({@code gfn.conditioning.temperature}), {@code intrinsic} GAFlowNet's intrinsic
  * rewards ({@code gfn.explore.intrinsic}), each null when disabled; {@code quantiles} the quantile
- * flows of objective QM ({@code gfn.objective.qm}), null for other objectives.
+ * flows of objective QM ({@code gfn.objective.qm}), {@code dynamics} the learned dynamics model of
+ * stochastic DB ({@code gfn.objective.dynamics}), each null for other objectives.
  */
 public record Settings(long seed, EnvSettings env, PolicySettings policy, String objective,
     double subtbLambda, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
     TrainingConfig train, TemperatureConditioning temperature, IntrinsicRewards intrinsic, QuantileFlows quantiles,
-    Config config) {
+    DynamicsSettings dynamics, Config config) {
 
   /** Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only). */
   public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
@@ -101,7 +103,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"),
         r.intIn("gfn.policy.mix-layers", 0, 64),
         r.intIn("gfn.policy.heads", 1, 64));
-    String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
+    String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
     int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
     long trajectories = r.longAtLeast("gfn.train.trajectories", batch);
@@ -149,8 +151,11 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     TemperatureConditioning temperature = TemperatureSettings.read(r, objective, policy.type(), train.localSearch(), seed);
     IntrinsicRewards intrinsic = intrinsic(r, objective, temperature);
     QuantileFlows quantiles = QuantileSettings.read(r, objective, policy.type());
+    DynamicsSettings dynamics = !objective.equals("sdb") ? null : new DynamicsSettings(
+        r.intIn("gfn.objective.dynamics.hidden-layers", 1, 16), r.intIn("gfn.objective.dynamics.width", 1, 1 << 14),
+        r.doubleIn("gfn.objective.dynamics.learning-rate", 0, 10, true));
     return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, temperature, intrinsic,
-        quantiles, c);
+        quantiles, dynamics, c);
   }
 
   /** {@code gfn.explore.intrinsic} (GAFlowNet), or null when disabled. */

@@ -19,12 +19,13 @@ import org.gfn.replay.Trajectory;
  * keeps an EMA of the parameters for sampling. A temperature-conditioned policy (Logit-GFN) routes
  * the minibatch through {@link TemperatureHeads} (β per trajectory, learned g(β) and log Z(β)); with
  * intrinsic rewards (GAFlowNet) {@link RandomNetworkDistillation} scores every state before the
- * objective reads it and is trained after the step. {@link #save}/{@link #restore} cover its
+ * objective reads it and is trained after the step; stochastic DB's {@link DynamicsModel} likewise
+ * gives the objective log T̂ and is trained after the step. {@link #save}/{@link #restore} cover its
  * complete state (parameters, Adam moments, log Z and its moments, EMA, step count, and those of
- * the temperature functions and the RND predictor). Not thread-safe.
+ * the temperature functions, the RND predictor and the dynamics model). Not thread-safe.
  */
 public final class Learner implements Contracts.Learner {
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   private final LearnerConfig config;
   private final PolicyModel network;
@@ -35,6 +36,7 @@ public final class Learner implements Contracts.Learner {
   private double lastLogZEstimate;
   private final TemperatureHeads temperature; // null unless temperature-conditioned
   private final RandomNetworkDistillation rnd; // null unless intrinsic rewards (GAFlowNet)
+  private final DynamicsModel dynamics; // null unless the objective learns the transitions (stochastic DB)
   private float[] ema;
   private long steps;
 
@@ -79,6 +81,7 @@ public final class Learner implements Contracts.Learner {
     }
     this.rnd = intrinsic == null ? null : new RandomNetworkDistillation(intrinsic, network.architecture().featureSize(), seed);
     if (temperature != null) lastLogZEstimate = this.temperature.logZ(1.0);
+    this.dynamics = objective.dynamics() == null ? null : new DynamicsModel(env, objective.dynamics(), seed ^ 0xd1a);
   }
 
   /** One gradient step on a minibatch. */
@@ -87,6 +90,7 @@ public final class Learner implements Contracts.Learner {
     if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
     Objective.Prepared p = objective.prepare(batch, env, network.architecture());
     if (rnd != null) p.intrinsicRewards(rnd.logRewards(p.features(), p.rows(), steps));
+    if (dynamics != null) p.transitionLogProbs(dynamics.logProbs(batch));
     Objective.Result r;
     if (temperature != null) {
       r = temperature.evaluate(network, p, batch);
@@ -109,6 +113,7 @@ public final class Learner implements Contracts.Learner {
       logZ -= logZAdam.step(r.dLogZ(), config.schedule().multiplier(steps));
     }
     if (rnd != null) rnd.train(p.features(), p.rows());
+    if (dynamics != null) dynamics.train(batch);
     steps++;
     lastLogZEstimate = temperature != null ? temperature.logZ(1.0) : objective.usesLogZ() ? logZ : r.logZEstimate();
     if (ema != null) {
@@ -178,16 +183,16 @@ public final class Learner implements Contracts.Learner {
     out.writeDouble(logZAdam.m);
     out.writeDouble(logZAdam.v);
     out.writeLong(logZAdam.t);
-    writeFloats(out, network.params());
-    double[] u = network.updaterState();
-    out.writeInt(u.length);
-    for (double d : u) out.writeDouble(d);
+    StateIO.writeFloats(out, network.params());
+    StateIO.writeDoubles(out, network.updaterState());
     out.writeBoolean(ema != null);
-    if (ema != null) writeFloats(out, ema);
+    if (ema != null) StateIO.writeFloats(out, ema);
     out.writeBoolean(temperature != null);
     if (temperature != null) temperature.save(out);
     out.writeBoolean(rnd != null);
     if (rnd != null) rnd.save(out);
+    out.writeBoolean(dynamics != null);
+    if (dynamics != null) dynamics.save(out);
   }
 
   public void restore(DataInputStream in) throws IOException {
@@ -201,16 +206,14 @@ public final class Learner implements Contracts.Learner {
     double m = in.readDouble();
     double v = in.readDouble();
     long t = in.readLong();
-    float[] params = readFloats(in);
+    float[] params = StateIO.readFloats(in);
     if (params.length != network.paramCount()) {
       throw new IOException("saved network has " + params.length + " parameters, this one " + network.paramCount()
           + ": the policy configuration changed");
     }
-    int un = in.readInt();
-    double[] u = new double[un];
-    for (int i = 0; i < un; i++) u[i] = in.readDouble();
+    double[] u = StateIO.readDoubles(in);
     boolean hasEma = in.readBoolean();
-    float[] e = hasEma ? readFloats(in) : null;
+    float[] e = hasEma ? StateIO.readFloats(in) : null;
     boolean tempered = format >= 2 && in.readBoolean();
     if (tempered != (temperature != null)) {
       throw new IOException("saved learner " + (tempered ? "is" : "is not") + " temperature-conditioned, this one "
@@ -223,6 +226,10 @@ public final class Learner implements Contracts.Learner {
           + (rnd != null ? "has" : "has none") + ": gfn.explore.intrinsic changed");
     }
     if (intrinsic) rnd.restore(in);
+    if ((format >= 3 && in.readBoolean()) != (dynamics != null)) {
+      throw new IOException("saved learner and this one differ in a learned dynamics model: gfn.objective.name changed");
+    }
+    if (dynamics != null) dynamics.restore(in);
     network.setParams(params);
     network.setUpdaterState(u);
     steps = s;
@@ -232,18 +239,5 @@ public final class Learner implements Contracts.Learner {
     logZAdam.v = v;
     logZAdam.t = t;
     ema = config.emaDecay() > 0 ? (e != null ? e : network.params()) : null;
-  }
-
-  private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
-    out.writeInt(a.length);
-    for (float f : a) out.writeFloat(f);
-  }
-
-  private static float[] readFloats(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 28) throw new IOException("corrupt array length " + n);
-    float[] a = new float[n];
-    for (int i = 0; i < n; i++) a[i] = in.readFloat();
-    return a;
   }
 }

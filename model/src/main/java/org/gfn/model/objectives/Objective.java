@@ -40,6 +40,14 @@ public interface Objective {
     return null;
   }
 
+  /**
+   * The learned dynamics model this objective reads (stochastic DB), or null: the learner then
+   * gives every minibatch log T̂ through {@link Prepared#transitionLogProbs} and trains the model.
+   */
+  default DynamicsSettings dynamics() {
+    return null;
+  }
+
   /** Builds the rows to evaluate for a minibatch of trajectories. */
   Prepared prepare(List<Trajectory> batch, Environment env, PolicyArchitecture arch);
 
@@ -81,6 +89,15 @@ public interface Objective {
      */
     default void intrinsicRewards(double[] logR) {
       throw new UnsupportedOperationException("this objective has no intrinsic rewards");
+    }
+
+    /**
+     * log T̂(e_r | s_r, b) for the following {@link #compute} calls: rows × numActions, for every
+     * row r with a next state (e_r the move executed there) and legal move b, −∞ elsewhere. Only
+     * objectives with {@link Objective#dynamics} take it.
+     */
+    default void transitionLogProbs(double[] logT) {
+      throw new UnsupportedOperationException("this objective has no dynamics model");
     }
 
     /**

@@ -80,6 +80,15 @@ abstract class TrajectoryObjective implements Objective {
       }
 
       @Override
+      public void transitionLogProbs(double[] logT) {
+        if (dynamics() == null) throw new UnsupportedOperationException(name() + " has no dynamics model");
+        if (logT.length != rows.rows * rows.nA) {
+          throw new IllegalArgumentException(logT.length + " transition log-probabilities for " + rows.rows + " rows");
+        }
+        rows.logTransition = logT;
+      }
+
+      @Override
       public Result compute(double[] out, double logZ) {
         double[] z = new double[rows.trajectories];
         java.util.Arrays.fill(z, logZ);
@@ -111,7 +120,7 @@ abstract class TrajectoryObjective implements Objective {
     for (int row = 0; row < r.rows; row++) {
       int o = row * w;
       lseF[row] = LogSoftmax.logSumExp(out, o + fo, r.fmask, row * r.nA, r.nA);
-      logPF[row] = out[o + fo + r.action[row]] - lseF[row];
+      logPF[row] = marginal(r, row) ? moveLogProb(r, out, o + fo, row) - lseF[row] : out[o + fo + r.action[row]] - lseF[row];
       logF[row] = out[o + flo];
       if (r.backAction[row] >= 0) {
         if (learnedPB) {
@@ -133,8 +142,11 @@ abstract class TrajectoryObjective implements Objective {
     double[] grad = new double[out.length];
     for (int row = 0; row < r.rows; row++) {
       int o = row * w;
-      LogSoftmax.backward(out, o + fo, r.fmask, row * r.nA, r.nA, r.action[row], lseF[row],
-          t.dLogPF[row], grad);
+      if (marginal(r, row)) {
+        moveBackward(r, out, o + fo, row, logPF[row] + lseF[row], lseF[row], t.dLogPF[row], grad);
+      } else {
+        LogSoftmax.backward(out, o + fo, r.fmask, row * r.nA, r.nA, r.action[row], lseF[row], t.dLogPF[row], grad);
+      }
       if (learnedPB && r.backAction[row] >= 0) {
         LogSoftmax.backward(out, o + bo, r.bmask, row * r.nB, r.nB, r.backAction[row], lseB[row],
             t.dLogPB[row], grad);
@@ -142,5 +154,32 @@ abstract class TrajectoryObjective implements Objective {
       grad[o + flo] += t.dLogF[row];
     }
     return new Result(loss, grad, usesLogZ() ? t.totalDLogZ() : 0, logZEstimate(t), usesLogZ() ? t.dLogZ : null);
+  }
+
+  /** Whether a row's P_F term is the probability of the move executed, through learned dynamics. */
+  private static boolean marginal(TrajectoryRows r, int row) {
+    return r.logTransition != null && row + 1 < r.rows && r.backAction[row + 1] >= 0;
+  }
+
+  /** log Σ_b exp(out_b) T̂(e | s, b): the unnormalised log-probability that s moves to the next state. */
+  private static double moveLogProb(TrajectoryRows r, double[] out, int off, int row) {
+    double v = Double.NEGATIVE_INFINITY;
+    for (int b = 0; b < r.nA; b++) {
+      double lt = r.logTransition[row * r.nA + b];
+      if (r.fmask[row * r.nA + b] && lt > Double.NEGATIVE_INFINITY) v = LogSoftmax.logAddExp(v, out[off + b] + lt);
+    }
+    return v;
+  }
+
+  /** Adds g · d(log Σ_b π(b) T̂_b)/d out: g (q_b − π_b), q_b ∝ π(b) T̂_b the posterior of the chosen action. */
+  private static void moveBackward(TrajectoryRows r, double[] out, int off, int row, double lseMove, double lseF,
+      double g, double[] grad) {
+    if (g == 0) return;
+    for (int b = 0; b < r.nA; b++) {
+      if (!r.fmask[row * r.nA + b]) continue;
+      double lt = r.logTransition[row * r.nA + b];
+      double q = lt > Double.NEGATIVE_INFINITY ? Math.exp(out[off + b] + lt - lseMove) : 0;
+      grad[off + b] += g * (q - Math.exp(out[off + b] - lseF));
+    }
   }
 }

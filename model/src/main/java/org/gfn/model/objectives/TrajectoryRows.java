@@ -24,6 +24,7 @@ final class TrajectoryRows {
   final double[] behaviour; // per trajectory: Σ log π_b of the policy that sampled it
   final double[] stateLogReward; // per row, or null
   final double[] logIntrinsic; // per row: log of the intrinsic reward r(s) (GAFlowNet), −∞ when none
+  double[] logTransition; // rows × nA: log T̂(e_r | s_r, b) of a learned dynamics model, or null
   final int nA;
   final int nB;
 
