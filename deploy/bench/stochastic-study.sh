@@ -3,8 +3,8 @@
 # environment replaces by a uniformly random legal move with probability p (gfn.env.hypergrid.random-action),
 # stochastic DB (SDB, learned dynamics model) against naive TB and DB, which train as if the executed
 # moves were the policy's own choices. conf/hypergrid-8x4-tb.conf (2x256, Adam 1e-3, log Z lr 0.1,
-# batch 16, 32,000 trajectories, exact evaluation every 250 steps), p = 0.25 and 0.5, 3 seeds, two
-# runs at a time. Exact metrics are those of the true terminal distribution of policy + dynamics.
+# batch 16, 32,000 trajectories, exact evaluation every 250 steps), p = 0.25 and 0.5, 3 seeds, the
+# three objectives of a seed at a time. Exact metrics are those of the true terminal distribution of policy + dynamics.
 #   deploy/bench/stochastic-study.sh [OUT_DIR]     (runs already in OUT_DIR are kept)
 set -euo pipefail
 source "$(dirname "$0")/study.sh"
@@ -13,8 +13,8 @@ done="traj    32000"
 for p in 0.25 0.5; do
   for seed in 1 2 3; do
     run st-$p-SDB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=SDB --set run.seed=$seed &
-    run st-$p-DB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=DB --set run.seed=$seed; wait
-    run st-$p-TB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=TB --set run.seed=$seed
+    run st-$p-DB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=DB --set run.seed=$seed &
+    run st-$p-TB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=TB --set run.seed=$seed; wait
   done
 done
 python3 - "$out" <<'PY'
