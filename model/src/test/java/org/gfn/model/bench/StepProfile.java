@@ -13,14 +13,14 @@ import org.gfn.model.rollout.RolloutSampler;
 import org.gfn.replay.Trajectory;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Dev tool: wall time of each phase of a learner step (args: batch repeats). */
+/** Dev tool: wall time of each phase of a learner step (args: batch repeats [sharedTrunk]). */
 public class StepProfile {
   public static void main(String[] a) {
     int batch = Integer.parseInt(a[0]);
     int reps = Integer.parseInt(a[1]);
     HyperGrid env = new HyperGrid(4, 8, HyperGridRewards.preset("torchgfn", 8));
     PolicyArchitecture arch = new PolicyArchitecture(env.featureSize(), env.numActions(),
-        env.numBackwardActions(), 2, 256, "relu", false, true, false);
+        env.numBackwardActions(), 2, 256, "relu", a.length > 2 && Boolean.parseBoolean(a[2]), true, false);
     PolicyNetwork net = new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT);
     List<Trajectory> ts = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
         .sample(batch, Exploration.ON_POLICY, 7, 0, 0));
