@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Quantile matching through the distributed job: the executors sample with the snapshot's quantile
  * flows (n outputs per action, acted on through their distorted expectation), and the learner
- * trains on their trajectories.
+ * trains on their trajectories; the run ends with the importance-sampled log Z in summary.json.
  */
 class QuantileJobTest {
   @TempDir File dir;
@@ -24,7 +24,8 @@ class QuantileJobTest {
   void quantileMatchingTrainsFromTheExecutors() {
     File run = new File(dir, "qm");
     Runs.Outcome o = Runs.train(true, Runs.args(DistributedTrainingTest.CONF, run, "train.trajectories=4096",
-        "spark.trajectories-per-task=128", "spark.plots=false", "objective.name=QM", "objective.qm.quantiles=4")
+        "spark.trajectories-per-task=128", "spark.plots=false", "objective.name=QM", "objective.qm.quantiles=4",
+        "train.log-evidence.samples=1000", "train.log-evidence.repeats=5")
         .toArray(String[]::new));
     assertEquals(0, o.rc(), o.err());
     Config s = Runs.summary(run);
@@ -35,5 +36,9 @@ class QuantileJobTest {
     double untrained = ExactMetrics.evaluate(task.space(),
         Components.learner(settings, task.env()).snapshot().forwardEvaluator(), 0).sumL1();
     assertTrue(l1 < 0.6 * untrained, "QM exact sum-L1 after 4,096 trajectories: " + l1 + ", untrained " + untrained);
+    // the run's final importance-sampled log Z (uniform P_B, the sampler's P_F) estimates the exact one
+    double is = s.getDouble("log_z_is");
+    assertEquals(s.getDouble("exact_log_z"), is, 0.3 + 4 * s.getDouble("log_z_is_stderr"), "log_z_is " + is);
+    assertTrue(s.getDouble("log_z_elbo") < is);
   }
 }

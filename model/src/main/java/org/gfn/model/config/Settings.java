@@ -133,7 +133,9 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         exploration, seed,
         r.bool("gfn.train.exact-metrics"),
         r.doubleIn("gfn.train.exact-eval-max-s", 0, 1e9, true),
-        localSearch(r, batch));
+        localSearch(r, batch),
+        r.intIn("gfn.train.log-evidence.samples", 0, 1 << 26),
+        r.intIn("gfn.train.log-evidence.repeats", 1, 1000));
     if ((objective.equals("rkl") || objective.equals("fkl")) && train.localSearch().enabled()) {
       throw new SettingsException("gfn.objective.name = " + objective.toUpperCase(java.util.Locale.ROOT) + " weights each "
           + "trajectory by its behaviour log-probability, which a local-search revision does not have: disable "
@@ -143,6 +145,10 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
       throw new SettingsException("gfn.env.hypergrid.random-action makes transitions stochastic, which local search and the "
           + "variational baselines RKL / FKL (backward-built paths, per-path likelihoods) do not model: use TB, DB, SubTB, FM, "
           + "QM or SDB, without gfn.explore.local-search");
+    }
+    if (env.randomAction() > 0 && train.evidenceSamples() > 0) {
+      throw new SettingsException("gfn.train.log-evidence needs deterministic transitions: set gfn.env.hypergrid.random-action = 0"
+          + " or gfn.train.log-evidence.samples = 0");
     }
     if (env.rewardNoise() > 0 && train.localSearch().enabled()) {
       throw new SettingsException("gfn.env.hypergrid.reward-noise applies to sampled trajectories, not to local-search "

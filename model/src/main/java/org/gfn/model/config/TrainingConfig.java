@@ -18,10 +18,20 @@ import org.gfn.model.rollout.LocalSearch;
  *     refused at start
  * @param localSearch local search on the sampled objects ({@link LocalSearch#OFF}: none); a batch
  *     then holds batchSize / (1 + revisions) sampled objects and their revisions
+ * @param evidenceSamples trajectories per repeat of the final importance-sampled log Z estimate
+ *     ({@code gfn.train.log-evidence}; 0: none)
+ * @param evidenceRepeats its independent repeats
  */
 public record TrainingConfig(int batchSize, int replaySamples, long trajectories, int evalEvery,
     Exploration exploration, long seed, boolean exactMetrics, double exactEvalMaxSeconds,
-    LocalSearch localSearch) {
+    LocalSearch localSearch, int evidenceSamples, int evidenceRepeats) {
+  /** Without the final log-evidence estimate. */
+  public TrainingConfig(int batchSize, int replaySamples, long trajectories, int evalEvery,
+      Exploration exploration, long seed, boolean exactMetrics, double exactEvalMaxSeconds, LocalSearch localSearch) {
+    this(batchSize, replaySamples, trajectories, evalEvery, exploration, seed, exactMetrics, exactEvalMaxSeconds,
+        localSearch, 0, 1);
+  }
+
   /** Without local search. */
   public TrainingConfig(int batchSize, int replaySamples, long trajectories, int evalEvery,
       Exploration exploration, long seed, boolean exactMetrics, double exactEvalMaxSeconds) {

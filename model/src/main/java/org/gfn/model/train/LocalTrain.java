@@ -16,6 +16,7 @@ import org.gfn.model.learn.Backend;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.IsingComparison;
+import org.gfn.model.metrics.LogEvidence;
 import org.gfn.model.metrics.ModeTracker;
 import org.gfn.model.metrics.ParsimonyTracker;
 import org.gfn.model.metrics.SequenceLikelihood;
@@ -65,6 +66,10 @@ public final class LocalTrain implements Callable<Integer> {
         b -> {
           if (modes != null) modes.observe(b);
         });
+    if (s.train().evidenceSamples() > 0) {
+      System.out.println(LogEvidence.estimate(task.env(), learner.snapshot().evaluator(), s.train().evidenceSamples(),
+          s.train().evidenceRepeats(), s.seed()).line());
+    }
     if (s.env().type().equals("ising")) {
       System.out.println(IsingComparison.of(EnvironmentFactory.isingModel(s.env()), task.env(),
           learner.snapshot().forwardEvaluator(), s.seed(), learner.steps()).line());

@@ -23,6 +23,7 @@ import org.gfn.model.learn.Backend;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.IsingComparison;
+import org.gfn.model.metrics.LogEvidence;
 import org.gfn.model.metrics.ParsimonyTracker;
 import org.gfn.model.train.Components;
 import org.gfn.model.train.RunStats;
@@ -151,6 +152,12 @@ public final class TrainRun {
     summary.put("run_id", start.runId());
     summary.put("objective", learner.objective().name());
     summary.put("environment", task.env().name());
+    if (settings.train().evidenceSamples() > 0) {
+      LogEvidence.Estimate e = LogEvidence.estimate(task.env(), learner.snapshot().evaluator(),
+          settings.train().evidenceSamples(), settings.train().evidenceRepeats(), settings.seed());
+      progress.accept(e.line());
+      summary.putAll(e.toMap());
+    }
     if (settings.env().type().equals("ising")) {
       IsingComparison ising = IsingComparison.of(EnvironmentFactory.isingModel(settings.env()), task.env(),
           learner.snapshot().forwardEvaluator(), settings.seed(), learner.steps());
