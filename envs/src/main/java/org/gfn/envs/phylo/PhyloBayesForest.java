@@ -1,0 +1,283 @@
+package org.gfn.envs.phylo;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gfn.envs.Environment;
+import org.gfn.envs.likelihood.Jc69;
+import org.gfn.envs.likelihood.SitePatterns;
+import org.gfn.envs.likelihood.Tree;
+
+/**
+ * PhyloGFN-Bayesian's environment (Zhou et al., ICLR 2024, discrete branch lengths): the forest of
+ * {@link PhyloForest} where each merge also chooses the lengths of the two new branches from
+ * {@code bins} bins, t_k = binSize·(k + 1); the last merge joins the two remaining trees by one
+ * edge, so a complete state is an unrooted tree with 2n − 3 branch lengths, rooted on one edge.
+ * log R = log P(alignment | tree, lengths) under JC69 ({@link Jc69}) + Σ_branches log(λ e^{−λt}·binSize),
+ * the exponential prior's mass of each bin. Every unrooted tree is reached as (2n − 3) rooted
+ * states of equal reward, so the log marginal likelihood under a uniform topology prior is
+ * log Z − log (2n − 3)!! ({@link #logMarginalLikelihood}).
+ *
+ * <p>State: the {@link Forest} masks (2(n−1) ints), then per node in the same order its two bins
+ * (the final edge's in the first; −1 in the second). Forward action (pair p of slots i &lt; j,
+ * bins l, r) = p·B² + l·B + r, exit last; backward action i splits the root in slot i. Features:
+ * for every possible cluster of ≥ 2 taxa, whether it is a node and its two bins one-hot
+ * (MLP policies; at most {@link #MAX_TAXA} taxa).
+ */
+public final class PhyloBayesForest implements Environment {
+  /** The most taxa the flat cluster features allow. */
+  public static final int MAX_TAXA = 10;
+  private static final long MAX_ENUMERABLE = 5_000_000L;
+
+  private final Alignment data;
+  private final Jc69 model;
+  private final int n;
+  private final int bins;
+  private final double binSize;
+  private final double rate;
+  private final int pairs;
+  private final int[] pairI;
+  private final int[] pairJ;
+  private final int[] clusterIndex;
+  private final int clusters;
+
+  public PhyloBayesForest(Alignment data, int bins, double binSize, double priorRate) {
+    if (data.taxa() > MAX_TAXA) {
+      throw new IllegalArgumentException("the Bayesian phylogenetic task's flat features allow at most " + MAX_TAXA
+          + " taxa, this alignment has " + data.taxa() + " (larger data sets need the set policy's entity view, not built yet)");
+    }
+    if (bins < 1 || !(binSize > 0) || !(priorRate > 0)) {
+      throw new IllegalArgumentException("bins >= 1, bin size > 0 and prior rate > 0 needed, got " + bins + ", " + binSize
+          + ", " + priorRate);
+    }
+    this.data = data;
+    this.model = new Jc69(SitePatterns.of(data));
+    this.n = data.taxa();
+    this.bins = bins;
+    this.binSize = binSize;
+    this.rate = priorRate;
+    this.pairs = n * (n - 1) / 2;
+    pairI = new int[pairs];
+    pairJ = new int[pairs];
+    for (int i = 0, a = 0; i < n; i++) for (int j = i + 1; j < n; j++, a++) { pairI[a] = i; pairJ[a] = j; }
+    clusterIndex = new int[1 << n];
+    int c = 0;
+    for (int m = 0; m < (1 << n); m++) clusterIndex[m] = Integer.bitCount(m) >= 2 ? c++ : -1;
+    clusters = c;
+  }
+
+  /** The branch length of bin k. */
+  public double length(int bin) {
+    return binSize * (bin + 1);
+  }
+
+  /** log of the exponential prior's mass of bin k: log(λ e^{−λ t_k} · binSize). */
+  public double logPrior(int bin) {
+    return Math.log(rate * binSize) - rate * length(bin);
+  }
+
+  /** log P(alignment) under a uniform prior over unrooted topologies, from log Z of this environment. */
+  public double logMarginalLikelihood(double logZ) {
+    return logZ - Math.log(PhyloForest.rootedTrees(n));
+  }
+
+  @Override
+  public String name() {
+    return "phylo-bayes(taxa=" + n + ",sites=" + data.sites() + ",bins=" + bins + "x" + binSize + ")";
+  }
+
+  @Override
+  public int stateSize() {
+    return 4 * (n - 1);
+  }
+
+  @Override
+  public int numActions() {
+    return pairs * bins * bins + 1;
+  }
+
+  @Override
+  public int numBackwardActions() {
+    return n;
+  }
+
+  @Override
+  public int[] initialState() {
+    return new int[stateSize()];
+  }
+
+  @Override
+  public boolean isInitial(int[] s) {
+    return s[0] == 0 && s[1] == 0;
+  }
+
+  /** The internal nodes of a state, in state order. */
+  private long[] nodes(int[] s) {
+    int k = 0;
+    while (k < n - 1 && (s[2 * k] != 0 || s[2 * k + 1] != 0)) k++;
+    long[] out = new long[k];
+    for (int i = 0; i < k; i++) out[i] = Forest.mask(s, i);
+    return out;
+  }
+
+  private int nodeIndex(long[] nodes, long m) {
+    for (int i = 0; i < nodes.length; i++) if (nodes[i] == m) return i;
+    throw new IllegalStateException("no node " + Long.toBinaryString(m));
+  }
+
+  /** The state of nodes with bins {left, right} each (any order). */
+  private int[] state(long[] nodes, int[][] nodeBins) {
+    int[] s = Forest.state(nodes, n);
+    int[] out = Arrays.copyOf(s, stateSize());
+    for (int i = 0; i < nodes.length; i++) {
+      int k = nodeIndex(Forest.nodes(s), nodes[i]);
+      out[2 * (n - 1) + 2 * k] = nodeBins[i][0];
+      out[2 * (n - 1) + 2 * k + 1] = nodeBins[i][1];
+    }
+    return out;
+  }
+
+  private int[][] binsOf(int[] s, int count) {
+    int[][] b = new int[count][];
+    for (int k = 0; k < count; k++) b[k] = new int[] {s[2 * (n - 1) + 2 * k], s[2 * (n - 1) + 2 * k + 1]};
+    return b;
+  }
+
+  @Override
+  public void forwardMask(int[] s, boolean[] mask) {
+    long[] nodes = nodes(s);
+    long[] roots = Forest.roots(nodes, n);
+    boolean done = nodes.length == n - 1;
+    boolean last = nodes.length == n - 2;
+    for (int p = 0; p < pairs; p++) {
+      boolean ok = !done && roots[pairI[p]] != 0 && roots[pairJ[p]] != 0;
+      for (int l = 0; l < bins; l++) {
+        for (int r = 0; r < bins; r++) mask[(p * bins + l) * bins + r] = ok && (!last || r == 0);
+      }
+    }
+    mask[pairs * bins * bins] = done;
+  }
+
+  @Override
+  public void backwardMask(int[] s, boolean[] mask) {
+    long[] roots = Forest.roots(nodes(s), n);
+    for (int i = 0; i < n; i++) mask[i] = Long.bitCount(roots[i]) >= 2;
+  }
+
+  @Override
+  public int[] step(int[] s, int a) {
+    long[] nodes = nodes(s);
+    boolean[] mask = new boolean[numActions()];
+    forwardMask(s, mask);
+    if (a < 0 || a >= pairs * bins * bins || !mask[a]) {
+      throw new IllegalArgumentException("illegal forward action " + a + " in a forest with " + nodes.length + " merges");
+    }
+    int p = a / (bins * bins);
+    long[] roots = Forest.roots(nodes, n);
+    long[] next = Arrays.copyOf(nodes, nodes.length + 1);
+    next[nodes.length] = roots[pairI[p]] | roots[pairJ[p]];
+    int[][] nb = Arrays.copyOf(binsOf(s, nodes.length), nodes.length + 1);
+    boolean last = nodes.length == n - 2;
+    nb[nodes.length] = new int[] {(a / bins) % bins, last ? -1 : a % bins};
+    return state(next, nb);
+  }
+
+  @Override
+  public int[] backwardStep(int[] s, int b) {
+    long[] nodes = nodes(s);
+    long[] roots = Forest.roots(nodes, n);
+    if (b < 0 || b >= n || Long.bitCount(roots[b]) < 2) {
+      throw new IllegalArgumentException("illegal backward action " + b + " in a forest with " + nodes.length + " merges");
+    }
+    int[][] nb = binsOf(s, nodes.length);
+    List<Long> keep = new ArrayList<>();
+    List<int[]> keepBins = new ArrayList<>();
+    for (int k = 0; k < nodes.length; k++) {
+      if (nodes[k] != roots[b]) {
+        keep.add(nodes[k]);
+        keepBins.add(nb[k]);
+      }
+    }
+    return state(keep.stream().mapToLong(Long::longValue).toArray(), keepBins.toArray(new int[0][]));
+  }
+
+  @Override
+  public int backwardActionOf(int[] parent, int a) {
+    return pairI[a / (bins * bins)];
+  }
+
+  @Override
+  public int forwardActionOf(int[] s, int b) {
+    long[] nodes = nodes(s);
+    long root = Forest.roots(nodes, n)[b];
+    long[] c = Forest.children(nodes, root);
+    int j = Long.numberOfTrailingZeros(c[1]);
+    int p = b * (2 * n - b - 1) / 2 + (j - b - 1);
+    int[] nb = binsOf(s, nodes.length)[nodeIndex(nodes, root)];
+    return (p * bins + nb[0]) * bins + Math.max(0, nb[1]);
+  }
+
+  /** The complete tree of a terminal state, with its branch lengths (the root on the final edge). */
+  public Tree tree(int[] x) {
+    long[] nodes = nodes(x);
+    if (nodes.length != n - 1) throw new IllegalArgumentException("not a complete tree: " + nodes.length + " merges");
+    return subtree(nodes, binsOf(x, nodes.length), nodes.length == 0 ? 1L : Forest.roots(nodes, n)[0]);
+  }
+
+  private Tree subtree(long[] nodes, int[][] nb, long m) {
+    if (Long.bitCount(m) == 1) return Tree.leaf(Long.numberOfTrailingZeros(m));
+    long[] c = Forest.children(nodes, m);
+    int[] b = nb[nodeIndex(nodes, m)];
+    return Tree.node(List.of(subtree(nodes, nb, c[0]), subtree(nodes, nb, c[1])), length(b[0]), b[1] < 0 ? 0 : length(b[1]));
+  }
+
+  @Override
+  public double logReward(int[] x) {
+    int[][] nb = binsOf(x, n - 1);
+    double prior = 0;
+    for (int[] b : nb) prior += logPrior(b[0]) + (b[1] < 0 ? 0 : logPrior(b[1]));
+    return tree(x).logLikelihood(model) + prior;
+  }
+
+  @Override
+  public int featureSize() {
+    return clusters * (1 + 2 * bins);
+  }
+
+  @Override
+  public void encode(int[] s, float[] out, int offset) {
+    Arrays.fill(out, offset, offset + featureSize(), 0f);
+    long[] nodes = nodes(s);
+    int[][] nb = binsOf(s, nodes.length);
+    for (int k = 0; k < nodes.length; k++) {
+      int base = offset + clusterIndex[(int) nodes[k]] * (1 + 2 * bins);
+      out[base] = 1f;
+      out[base + 1 + nb[k][0]] = 1f;
+      if (nb[k][1] >= 0) out[base + 1 + bins + nb[k][1]] = 1f;
+    }
+  }
+
+  @Override
+  public int maxTrajectoryLength() {
+    return n;
+  }
+
+  /** Forests with bins: every node B² choices, the final edge B; enumerable up to five million. */
+  @Override
+  public long enumerableStates() {
+    double b2 = (double) bins * bins;
+    double[] g = new double[n + 1];
+    g[0] = 1;
+    for (int k = 1; k <= n; k++) {
+      for (int m = 1; m <= k; m++) {
+        double trees = PhyloForest.rootedTrees(m) * Math.pow(b2, m - 1);
+        double choose = 1;
+        for (int i = 1; i <= m - 1; i++) choose = choose * (k - 1 - (m - 1) + i) / i;
+        g[k] += choose * trees * g[k - m];
+      }
+    }
+    double complete = PhyloForest.rootedTrees(n);
+    double total = g[n] - complete * Math.pow(b2, n - 1) + complete * Math.pow(b2, n - 2) * bins;
+    return total <= MAX_ENUMERABLE ? Math.round(total) : -1;
+  }
+}
