@@ -73,6 +73,14 @@ public interface Environment {
   }
 
   /**
+   * log of how many terminal states represent one object (a tree rooted on each of its edges): the
+   * marginal likelihood of a Bayesian task is Z divided by it. 0 by default.
+   */
+  default double logTerminalMultiplicity() {
+    return 0;
+  }
+
+  /**
    * Whether the environment, not only the policy, decides the next state: choosing forward action
    * a in s then executes a move e drawn from T(e | s, a) ({@link #transitionProbabilities}).
    * Trajectories record the chosen actions; their consecutive states say which move was executed.

@@ -78,7 +78,16 @@ public final class PhyloBayesForest implements Environment {
 
   /** log P(alignment) under a uniform prior over unrooted topologies, from log Z of this environment. */
   public double logMarginalLikelihood(double logZ) {
-    return logZ - Math.log(PhyloForest.rootedTrees(n));
+    return logZ - logTerminalMultiplicity();
+  }
+
+  /**
+   * An unrooted tree with its lengths is 2n − 3 terminal states (one per root edge), and the uniform
+   * prior over the (2n − 5)!! unrooted topologies divides by (2n − 5)!!: log (2n − 3)!! in all.
+   */
+  @Override
+  public double logTerminalMultiplicity() {
+    return Math.log(PhyloForest.rootedTrees(n));
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.SpinSequence;
 import org.gfn.envs.phylo.Alignment;
+import org.gfn.envs.phylo.PhyloBayesForest;
 import org.gfn.envs.phylo.PhyloForest;
 
 /**
@@ -35,6 +36,13 @@ public final class EnvironmentFactory {
       LogReward r = custom != null ? custom : table(e);
       return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
+    }
+    if (e.type().equals("phylo-bayes")) {
+      try {
+        return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());
+      } catch (IllegalArgumentException bad) {
+        throw new SettingsException("gfn.env.phylo: " + bad.getMessage(), bad);
+      }
     }
     if (e.type().equals("phylo")) {
       return new PhyloForest(alignment(e), e.phyloOffset(), e.phyloAlpha());

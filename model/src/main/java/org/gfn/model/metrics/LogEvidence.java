@@ -28,7 +28,12 @@ public final class LogEvidence {
    * @param samples K, trajectories per repeat
    * @param repeats independent repeats
    */
-  public record Estimate(double logZ, double stdErr, double elbo, int samples, int repeats) {
+  public record Estimate(double logZ, double stdErr, double elbo, int samples, int repeats, double logMultiplicity) {
+    /** log Ẑ minus the environment's {@link Environment#logTerminalMultiplicity}: the marginal likelihood. */
+    public double logMarginalLikelihood() {
+      return logZ - logMultiplicity;
+    }
+
     public Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("log_z_is", logZ);
@@ -36,12 +41,18 @@ public final class LogEvidence {
       m.put("log_z_elbo", elbo);
       m.put("log_z_is_samples", samples);
       m.put("log_z_is_repeats", repeats);
+      if (logMultiplicity != 0) {
+        m.put("log_marginal_likelihood", logMarginalLikelihood());
+        m.put("log_marginal_likelihood_elbo", elbo - logMultiplicity);
+      }
       return m;
     }
 
     public String line() {
+      String ml = logMultiplicity == 0 ? "" : String.format("; log marginal likelihood %.4f (ELBO %.4f)",
+          logMarginalLikelihood(), elbo - logMultiplicity);
       return String.format("log-evidence: importance-sampled log Z %.4f +/- %.4f (s.e. over %d repeats of %d samples), "
-          + "ELBO %.4f", logZ, stdErr, repeats, samples, elbo);
+          + "ELBO %.4f", logZ, stdErr, repeats, samples, elbo) + ml;
     }
   }
 
@@ -83,7 +94,8 @@ public final class LogEvidence {
       logZ[r] = max + Math.log(sum / samples);
       elbo[r] = mean;
     }
-    return new Estimate(mean(logZ), repeats > 1 ? sd(logZ) / Math.sqrt(repeats) : Double.NaN, mean(elbo), samples, repeats);
+    return new Estimate(mean(logZ), repeats > 1 ? sd(logZ) / Math.sqrt(repeats) : Double.NaN, mean(elbo), samples, repeats,
+        env.logTerminalMultiplicity());
   }
 
   private static double mean(double[] x) {
