@@ -51,6 +51,28 @@ public final class Fixtures {
     };
   }
 
+  /**
+   * Asserts that a prepared objective's gradient at {@code out} equals central finite differences
+   * (h = 1e-6); returns how many outputs had a non-zero gradient.
+   */
+  public static int assertGradient(org.gfn.model.objectives.Objective.Prepared p, double[] out, double logZ) {
+    org.gfn.model.objectives.Objective.Result r = p.compute(out, logZ);
+    double h = 1e-6;
+    int nonZero = 0;
+    for (int i = 0; i < out.length; i++) {
+      double keep = out[i];
+      out[i] = keep + h;
+      double up = p.compute(out, logZ).loss();
+      out[i] = keep - h;
+      double down = p.compute(out, logZ).loss();
+      out[i] = keep;
+      double fd = (up - down) / (2 * h);
+      org.junit.jupiter.api.Assertions.assertEquals(fd, r.dOutputs()[i], 1e-6 + 1e-5 * Math.abs(fd), "output " + i);
+      if (fd != 0) nonZero++;
+    }
+    return nonZero;
+  }
+
   /** Trajectories from a random policy with some ε-exploration. */
   public static List<Trajectory> trajectories(Environment env, PolicyArchitecture arch, int n, long seed) {
     PolicySnapshot snap = model(arch, seed, DataType.FLOAT).snapshot(0);

@@ -40,20 +40,7 @@ class QuantileMatchingTest {
     Random rng = new Random(5);
     double[] out = new double[p.rows() * arch(n).outputWidth()];
     for (int i = 0; i < out.length; i++) out[i] = scale * rng.nextGaussian(); // scale 3: both Huber regimes
-    Objective.Result r = p.compute(out, 0);
-    double h = 1e-6;
-    int checked = 0;
-    for (int i = 0; i < out.length; i++) {
-      double keep = out[i];
-      out[i] = keep + h;
-      double up = p.compute(out, 0).loss();
-      out[i] = keep - h;
-      double down = p.compute(out, 0).loss();
-      out[i] = keep;
-      double fd = (up - down) / (2 * h);
-      assertEquals(fd, r.dOutputs()[i], 1e-6 + 1e-5 * Math.abs(fd), "output " + i);
-      if (fd != 0) checked++;
-    }
+    int checked = Fixtures.assertGradient(p, out, 0);
     assertTrue(checked > 20, "the check must exercise non-zero gradients");
   }
 

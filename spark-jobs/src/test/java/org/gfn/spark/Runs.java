@@ -41,6 +41,15 @@ final class Runs {
     }, true, StandardCharsets.UTF_8);
   }
 
+  /** The exact sum-L1 of the untrained policy of a run's configuration (what training must beat). */
+  static double untrainedSumL1(File runDir) {
+    org.gfn.model.config.Settings s = org.gfn.model.config.Settings.load(
+        com.typesafe.config.ConfigFactory.parseFile(new File(runDir, "config.conf")));
+    org.gfn.model.train.Task task = org.gfn.model.train.Components.task(s);
+    return org.gfn.model.metrics.ExactMetrics.evaluate(task.space(),
+        org.gfn.model.train.Components.learner(s, task.env()).snapshot().forwardEvaluator(), 0).sumL1();
+  }
+
   static Config summary(File runDir) {
     return ConfigFactory.parseFile(new File(runDir, "summary.json"));
   }

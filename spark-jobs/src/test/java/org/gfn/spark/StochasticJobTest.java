@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import java.io.File;
-import org.gfn.model.config.Settings;
-import org.gfn.model.metrics.ExactMetrics;
-import org.gfn.model.train.Components;
-import org.gfn.model.train.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,10 +26,7 @@ class StochasticJobTest {
     Config s = Runs.summary(run);
     assertTrue(s.getLong("trajectories_trained") >= 4096);
     double l1 = s.getDouble("exact_sum_l1");
-    Settings settings = Settings.load(com.typesafe.config.ConfigFactory.parseFile(new File(run, "config.conf")));
-    Task task = Components.task(settings);
-    double untrained = ExactMetrics.evaluate(task.space(),
-        Components.learner(settings, task.env()).snapshot().forwardEvaluator(), 0).sumL1();
+    double untrained = Runs.untrainedSumL1(run);
     assertTrue(l1 < 0.6 * untrained, "SDB exact sum-L1 (policy + dynamics) after 4,096 trajectories: " + l1 + ", untrained " + untrained);
   }
 }

@@ -24,11 +24,7 @@ class VariationalJobTest {
     Config s = Runs.summary(run);
     assertTrue(s.getDouble("staleness_max") >= 1, "asynchronous: some trajectories were stale");
     double l1 = s.getDouble("exact_sum_l1");
-    org.gfn.model.config.Settings settings = org.gfn.model.config.Settings.load(
-        com.typesafe.config.ConfigFactory.parseFile(new File(run, "config.conf")));
-    org.gfn.model.train.Task task = org.gfn.model.train.Components.task(settings);
-    double untrained = org.gfn.model.metrics.ExactMetrics.evaluate(task.space(),
-        org.gfn.model.train.Components.learner(settings, task.env()).snapshot().forwardEvaluator(), 0).sumL1();
+    double untrained = Runs.untrainedSumL1(run);
     assertTrue(l1 < 0.6 * untrained, "RKL exact sum-L1 after 4,096 trajectories: " + l1 + ", untrained " + untrained);
   }
 }
