@@ -10,5 +10,5 @@ public record EnvSettings(String type, int dim, int height, String reward, doubl
     double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold,
     String rewardClass, String dataFile, double dataBeta, boolean appendOnly, double topFraction,
     int isingSide, double isingSigma, String phyloFile, double phyloAlpha, double phyloOffset, double rewardNoise,
-    double randomAction, int phyloBins, double phyloBinSize, double phyloPriorRate)
+    double randomAction, int phyloBins, double phyloBinSize, double phyloPriorRate, GraphInstance graph)
     implements java.io.Serializable {}

@@ -14,6 +14,7 @@ import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.SpinSequence;
+import org.gfn.envs.graph.IndependentSet;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloBayesForest;
 import org.gfn.envs.phylo.PhyloForest;
@@ -37,6 +38,7 @@ public final class EnvironmentFactory {
       return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
     }
+    if (e.type().equals("mis")) return new IndependentSet(e.graph().build(), e.graph().temperature());
     if (e.type().equals("phylo-bayes")) {
       try {
         return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());
