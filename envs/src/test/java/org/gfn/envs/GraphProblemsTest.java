@@ -98,4 +98,22 @@ class GraphProblemsTest {
     int greedy = IndependentSet.size(Greedy.independentSet(g));
     assertTrue(greedy <= best && greedy >= best - 2, "greedy " + greedy + ", optimum " + best);
   }
+
+  @Test
+  void maxCliqueTerminalsAreMaximalCliques() {
+    Graph g = Generators.erdosRenyi(9, 0.6, 2);
+    IndependentSet env = IndependentSet.maxClique(g, 1.0);
+    assertTrue(env.name().startsWith("maxclique(graph(9 nodes, " + g.edges() + " edges"), env.name());
+    StateSpace space = StateSpace.of(env);
+    int best = 0;
+    for (int i = 0; i < space.size(); i++) {
+      if (!space.isTerminal(i)) continue;
+      int[] s = space.state(i);
+      for (int u = 0; u < 9; u++) for (int v = u + 1; v < 9; v++) {
+        if (s[u] == 1 && s[v] == 1) assertTrue(g.adjacent(u, v), "a clique");
+      }
+      best = Math.max(best, IndependentSet.size(s));
+    }
+    assertTrue(best >= 3, "a dense graph has a triangle at least: " + best);
+  }
 }

@@ -70,6 +70,13 @@ public final class Graph implements java.io.Serializable {
     return out;
   }
 
+  /** The complement: u and v adjacent exactly when they are not here (cliques become independent sets). */
+  public Graph complement() {
+    List<int[]> e = new ArrayList<>();
+    for (int u = 0; u < n; u++) for (int v = u + 1; v < n; v++) if (!adjacent(u, v)) e.add(new int[] {u, v});
+    return of(n, e);
+  }
+
   /** The graph without its isolated nodes, renumbered in order. */
   public Graph withoutIsolatedNodes() {
     int[] index = new int[n];

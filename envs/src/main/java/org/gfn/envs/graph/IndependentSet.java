@@ -23,9 +23,23 @@ public final class IndependentSet implements Environment {
   private final Graph graph;
   private final int n;
   private final double temperature;
+  private final String problem;
 
   /** @param temperature T &gt; 0 of the reward exp(|x| / T) */
   public IndependentSet(Graph graph, double temperature) {
+    this(graph, temperature, "mis");
+  }
+
+  /**
+   * Maximum clique of a graph G: maximum independent set of G's complement ({@code graph} =
+   * G.complement(), {@code problem} = "maxclique"); the sets are the same node sets.
+   */
+  public static IndependentSet maxClique(Graph g, double temperature) {
+    return new IndependentSet(g.complement(), temperature, "maxclique");
+  }
+
+  private IndependentSet(Graph graph, double temperature, String problem) {
+    this.problem = problem;
     if (!(temperature > 0) || Double.isInfinite(temperature)) {
       throw new IllegalArgumentException("reward temperature must be > 0, got " + temperature);
     }
@@ -47,7 +61,7 @@ public final class IndependentSet implements Environment {
 
   @Override
   public String name() {
-    return "mis(" + graph + ")";
+    return problem + "(" + (problem.equals("mis") ? graph : graph.complement()) + ")";
   }
 
   @Override

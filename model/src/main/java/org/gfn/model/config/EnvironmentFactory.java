@@ -39,6 +39,7 @@ public final class EnvironmentFactory {
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
     }
     if (e.type().equals("mis")) return new IndependentSet(e.graph().build(), e.graph().temperature());
+    if (e.type().equals("maxclique")) return IndependentSet.maxClique(e.graph().build(), e.graph().temperature());
     if (e.type().equals("phylo-bayes")) {
       try {
         return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());
