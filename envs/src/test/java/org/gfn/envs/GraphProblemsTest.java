@@ -116,4 +116,35 @@ class GraphProblemsTest {
     }
     assertTrue(best >= 3, "a dense graph has a triangle at least: " + best);
   }
+
+  @Test
+  void dominatingSetInvariantsAndTerminalsDominate() {
+    Graph g = Generators.erdosRenyi(9, 0.3, 6);
+    org.gfn.envs.graph.DominatingSet env = new org.gfn.envs.graph.DominatingSet(g, 0.5);
+    EnvironmentInvariants.check(env, 300, 2);
+    StateSpace space = StateSpace.of(env);
+    assertEquals(env.enumerableStates(), space.size());
+    int smallest = Integer.MAX_VALUE;
+    for (int i = 0; i < space.size(); i++) {
+      if (!space.isTerminal(i)) continue;
+      int[] s = space.state(i);
+      for (int v = 0; v < 9; v++) {
+        boolean dominated = s[v] == 1;
+        for (int w : g.neighbours(v)) dominated |= s[w] == 1;
+        assertTrue(dominated, "node " + v + " dominated");
+      }
+      smallest = Math.min(smallest, org.gfn.envs.graph.DominatingSet.size(s));
+      assertEquals(-org.gfn.envs.graph.DominatingSet.size(s) / 0.5, env.logReward(s), 1e-12);
+    }
+    assertTrue(smallest >= 1 && smallest <= 5, "minimum dominating set size " + smallest);
+    int[] greedy = Greedy.dominatingSet(g);
+    assertTrue(space.isTerminal(space.indexOf(greedy)) || org.gfn.envs.graph.DominatingSet.size(greedy) >= smallest,
+        "the greedy set dominates");
+    for (int v = 0; v < 9; v++) {
+      boolean dominated = greedy[v] == 1;
+      for (int w : g.neighbours(v)) dominated |= greedy[w] == 1;
+      assertTrue(dominated);
+    }
+    assertTrue(org.gfn.envs.graph.DominatingSet.size(greedy) >= smallest);
+  }
 }

@@ -4,6 +4,39 @@ package org.gfn.envs.graph;
 public final class Greedy {
   private Greedy() {}
 
+  /** Greedy maximum clique: the minimum-degree greedy independent set of the complement graph. */
+  public static int[] clique(Graph g) {
+    return independentSet(g.complement());
+  }
+
+  /**
+   * Greedy minimum dominating set: repeatedly add the node that dominates the most nodes not yet
+   * dominated (the smallest id on ties) until every node is. Returns the set as 0/1 per node.
+   */
+  public static int[] dominatingSet(Graph g) {
+    int n = g.nodes();
+    int[] in = new int[n];
+    boolean[] dominated = new boolean[n];
+    int left = n;
+    while (left > 0) {
+      int best = -1;
+      int gain = -1;
+      for (int v = 0; v < n; v++) {
+        if (in[v] == 1) continue;
+        int k = dominated[v] ? 0 : 1;
+        for (int w : g.neighbours(v)) if (!dominated[w]) k++;
+        if (k > gain) {
+          gain = k;
+          best = v;
+        }
+      }
+      in[best] = 1;
+      if (!dominated[best]) { dominated[best] = true; left--; }
+      for (int w : g.neighbours(best)) if (!dominated[w]) { dominated[w] = true; left--; }
+    }
+    return in;
+  }
+
   /**
    * Minimum-degree greedy for maximum independent set: repeatedly take the undecided node with
    * the fewest undecided neighbours (the smallest id on ties), then drop its neighbours. Returns

@@ -14,6 +14,7 @@ import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.SpinSequence;
+import org.gfn.envs.graph.DominatingSet;
 import org.gfn.envs.graph.IndependentSet;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloBayesForest;
@@ -40,6 +41,7 @@ public final class EnvironmentFactory {
     }
     if (e.type().equals("mis")) return new IndependentSet(e.graph().build(), e.graph().temperature());
     if (e.type().equals("maxclique")) return IndependentSet.maxClique(e.graph().build(), e.graph().temperature());
+    if (e.type().equals("mds")) return new DominatingSet(e.graph().build(), e.graph().temperature());
     if (e.type().equals("phylo-bayes")) {
       try {
         return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());

@@ -60,7 +60,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
   public static Settings from(Config c) {
     ConfigReader r = new ConfigReader(c);
     long seed = r.anyLong("gfn.run.seed");
-    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str", "ising", "phylo", "phylo-bayes", "mis", "maxclique"));
+    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str", "ising", "phylo", "phylo-bayes", "mis", "maxclique", "mds"));
     boolean dataTask = type.equals("tfbind8") || type.equals("qm9str");
     String dataFile = dataTask ? DataFiles.locate(r.string("gfn.env." + type + ".file"), "gfn.env." + type + ".file") : "";
     double dataBeta = dataTask ? r.doubleIn("gfn.env." + type + ".beta", 0, 1e3, true) : 0;
@@ -91,7 +91,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         type.equals("phylo-bayes") ? PhyloData.bins(r) : 0,
         type.equals("phylo-bayes") ? PhyloData.binSize(r) : 0,
         r.doubleIn("gfn.env.phylo.prior-rate", 0, 1e6, true),
-        type.equals("mis") || type.equals("maxclique") ? GraphInstance.read(r) : null);
+        GraphInstance.PROBLEMS.contains(type) ? GraphInstance.read(r) : null);
     if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
       throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
     }
