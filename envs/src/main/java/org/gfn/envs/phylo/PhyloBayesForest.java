@@ -120,41 +120,9 @@ public final class PhyloBayesForest implements Environment {
     return s[0] == 0 && s[1] == 0;
   }
 
-  /** The internal nodes of a state, in state order. */
-  private long[] nodes(int[] s) {
-    int k = 0;
-    while (k < n - 1 && (s[2 * k] != 0 || s[2 * k + 1] != 0)) k++;
-    long[] out = new long[k];
-    for (int i = 0; i < k; i++) out[i] = Forest.mask(s, i);
-    return out;
-  }
-
-  private int nodeIndex(long[] nodes, long m) {
-    for (int i = 0; i < nodes.length; i++) if (nodes[i] == m) return i;
-    throw new IllegalStateException("no node " + Long.toBinaryString(m));
-  }
-
-  /** The state of nodes with bins {left, right} each (any order). */
-  private int[] state(long[] nodes, int[][] nodeBins) {
-    int[] s = Forest.state(nodes, n);
-    int[] out = Arrays.copyOf(s, stateSize());
-    for (int i = 0; i < nodes.length; i++) {
-      int k = nodeIndex(Forest.nodes(s), nodes[i]);
-      out[2 * (n - 1) + 2 * k] = nodeBins[i][0];
-      out[2 * (n - 1) + 2 * k + 1] = nodeBins[i][1];
-    }
-    return out;
-  }
-
-  private int[][] binsOf(int[] s, int count) {
-    int[][] b = new int[count][];
-    for (int k = 0; k < count; k++) b[k] = new int[] {s[2 * (n - 1) + 2 * k], s[2 * (n - 1) + 2 * k + 1]};
-    return b;
-  }
-
   @Override
   public void forwardMask(int[] s, boolean[] mask) {
-    long[] nodes = nodes(s);
+    long[] nodes = BranchState.nodes(s, n);
     long[] roots = Forest.roots(nodes, n);
     boolean done = nodes.length == n - 1;
     boolean last = nodes.length == n - 2;
@@ -169,13 +137,13 @@ public final class PhyloBayesForest implements Environment {
 
   @Override
   public void backwardMask(int[] s, boolean[] mask) {
-    long[] roots = Forest.roots(nodes(s), n);
+    long[] roots = Forest.roots(BranchState.nodes(s, n), n);
     for (int i = 0; i < n; i++) mask[i] = Long.bitCount(roots[i]) >= 2;
   }
 
   @Override
   public int[] step(int[] s, int a) {
-    long[] nodes = nodes(s);
+    long[] nodes = BranchState.nodes(s, n);
     boolean[] mask = new boolean[numActions()];
     forwardMask(s, mask);
     if (a < 0 || a >= pairs * bins * bins || !mask[a]) {
@@ -185,20 +153,20 @@ public final class PhyloBayesForest implements Environment {
     long[] roots = Forest.roots(nodes, n);
     long[] next = Arrays.copyOf(nodes, nodes.length + 1);
     next[nodes.length] = roots[pairI[p]] | roots[pairJ[p]];
-    int[][] nb = Arrays.copyOf(binsOf(s, nodes.length), nodes.length + 1);
+    int[][] nb = Arrays.copyOf(BranchState.bins(s, n, nodes.length), nodes.length + 1);
     boolean last = nodes.length == n - 2;
     nb[nodes.length] = new int[] {(a / bins) % bins, last ? -1 : a % bins};
-    return state(next, nb);
+    return BranchState.state(next, nb, n);
   }
 
   @Override
   public int[] backwardStep(int[] s, int b) {
-    long[] nodes = nodes(s);
+    long[] nodes = BranchState.nodes(s, n);
     long[] roots = Forest.roots(nodes, n);
     if (b < 0 || b >= n || Long.bitCount(roots[b]) < 2) {
       throw new IllegalArgumentException("illegal backward action " + b + " in a forest with " + nodes.length + " merges");
     }
-    int[][] nb = binsOf(s, nodes.length);
+    int[][] nb = BranchState.bins(s, n, nodes.length);
     List<Long> keep = new ArrayList<>();
     List<int[]> keepBins = new ArrayList<>();
     for (int k = 0; k < nodes.length; k++) {
@@ -207,7 +175,7 @@ public final class PhyloBayesForest implements Environment {
         keepBins.add(nb[k]);
       }
     }
-    return state(keep.stream().mapToLong(Long::longValue).toArray(), keepBins.toArray(new int[0][]));
+    return BranchState.state(keep.stream().mapToLong(Long::longValue).toArray(), keepBins.toArray(new int[0][]), n);
   }
 
   @Override
@@ -217,32 +185,32 @@ public final class PhyloBayesForest implements Environment {
 
   @Override
   public int forwardActionOf(int[] s, int b) {
-    long[] nodes = nodes(s);
+    long[] nodes = BranchState.nodes(s, n);
     long root = Forest.roots(nodes, n)[b];
     long[] c = Forest.children(nodes, root);
     int j = Long.numberOfTrailingZeros(c[1]);
     int p = b * (2 * n - b - 1) / 2 + (j - b - 1);
-    int[] nb = binsOf(s, nodes.length)[nodeIndex(nodes, root)];
+    int[] nb = BranchState.bins(s, n, nodes.length)[BranchState.index(nodes, root)];
     return (p * bins + nb[0]) * bins + Math.max(0, nb[1]);
   }
 
   /** The complete tree of a terminal state, with its branch lengths (the root on the final edge). */
   public Tree tree(int[] x) {
-    long[] nodes = nodes(x);
+    long[] nodes = BranchState.nodes(x, n);
     if (nodes.length != n - 1) throw new IllegalArgumentException("not a complete tree: " + nodes.length + " merges");
-    return subtree(nodes, binsOf(x, nodes.length), nodes.length == 0 ? 1L : Forest.roots(nodes, n)[0]);
+    return subtree(nodes, BranchState.bins(x, n, nodes.length), nodes.length == 0 ? 1L : Forest.roots(nodes, n)[0]);
   }
 
   private Tree subtree(long[] nodes, int[][] nb, long m) {
     if (Long.bitCount(m) == 1) return Tree.leaf(Long.numberOfTrailingZeros(m));
     long[] c = Forest.children(nodes, m);
-    int[] b = nb[nodeIndex(nodes, m)];
+    int[] b = nb[BranchState.index(nodes, m)];
     return Tree.node(List.of(subtree(nodes, nb, c[0]), subtree(nodes, nb, c[1])), length(b[0]), b[1] < 0 ? 0 : length(b[1]));
   }
 
   @Override
   public double logReward(int[] x) {
-    int[][] nb = binsOf(x, n - 1);
+    int[][] nb = BranchState.bins(x, n, n - 1);
     double prior = 0;
     for (int[] b : nb) prior += logPrior(b[0]) + (b[1] < 0 ? 0 : logPrior(b[1]));
     return tree(x).logLikelihood(model) + prior;
@@ -256,8 +224,8 @@ public final class PhyloBayesForest implements Environment {
   @Override
   public void encode(int[] s, float[] out, int offset) {
     Arrays.fill(out, offset, offset + featureSize(), 0f);
-    long[] nodes = nodes(s);
-    int[][] nb = binsOf(s, nodes.length);
+    long[] nodes = BranchState.nodes(s, n);
+    int[][] nb = BranchState.bins(s, n, nodes.length);
     for (int k = 0; k < nodes.length; k++) {
       int base = offset + clusterIndex[(int) nodes[k]] * (1 + 2 * bins);
       out[base] = 1f;
@@ -274,19 +242,7 @@ public final class PhyloBayesForest implements Environment {
   /** Forests with bins: every node B² choices, the final edge B; enumerable up to five million. */
   @Override
   public long enumerableStates() {
-    double b2 = (double) bins * bins;
-    double[] g = new double[n + 1];
-    g[0] = 1;
-    for (int k = 1; k <= n; k++) {
-      for (int m = 1; m <= k; m++) {
-        double trees = PhyloForest.rootedTrees(m) * Math.pow(b2, m - 1);
-        double choose = 1;
-        for (int i = 1; i <= m - 1; i++) choose = choose * (k - 1 - (m - 1) + i) / i;
-        g[k] += choose * trees * g[k - m];
-      }
-    }
-    double complete = PhyloForest.rootedTrees(n);
-    double total = g[n] - complete * Math.pow(b2, n - 1) + complete * Math.pow(b2, n - 2) * bins;
+    double total = BranchState.count(n, bins);
     return total <= MAX_ENUMERABLE ? Math.round(total) : -1;
   }
 }
