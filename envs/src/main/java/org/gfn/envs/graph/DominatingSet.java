@@ -1,9 +1,5 @@
 package org.gfn.envs.graph;
 
-import java.util.Arrays;
-import org.gfn.envs.EntityLayout;
-import org.gfn.envs.Environment;
-
 /**
  * Minimum dominating set on one graph (Zhang et al. 2023): a state is a node set S (status 1 for
  * members, 0 otherwise); forward action {@code v} adds a node outside S while some node is not yet
@@ -13,20 +9,22 @@ import org.gfn.envs.Environment;
  * and the same for partial sets (forward-looking DB). Features as {@link IndependentSet}'s: per
  * node presence, status one-hot (out of S and undominated / in S / dominated) and adjacency row.
  */
-public final class DominatingSet implements Environment {
+public final class DominatingSet extends NodeSetProblem {
   private static final long MAX_ENUMERABLE = 5_000_000L;
 
-  private final Graph graph;
-  private final int n;
-  private final double temperature;
-
   public DominatingSet(Graph graph, double temperature) {
-    if (!(temperature > 0) || Double.isInfinite(temperature)) {
-      throw new IllegalArgumentException("reward temperature must be > 0, got " + temperature);
-    }
-    this.graph = graph;
-    this.n = graph.nodes();
-    this.temperature = temperature;
+    super(graph, temperature, -1);
+  }
+
+  @Override
+  int setSize(int[] s) {
+    return size(s);
+  }
+
+  /** Out of S and undominated (0), in S (1), dominated (2). */
+  @Override
+  int status(int[] s, int v) {
+    return s[v] == 1 ? 1 : dominated(s, v) ? 2 : 0;
   }
 
   /** How many nodes the set holds. */
@@ -50,26 +48,6 @@ public final class DominatingSet implements Environment {
   @Override
   public String name() {
     return "mds(" + graph + ")";
-  }
-
-  @Override
-  public int stateSize() {
-    return n;
-  }
-
-  @Override
-  public int numActions() {
-    return n + 1;
-  }
-
-  @Override
-  public int numBackwardActions() {
-    return n;
-  }
-
-  @Override
-  public int[] initialState() {
-    return new int[n];
   }
 
   @Override
@@ -113,58 +91,6 @@ public final class DominatingSet implements Environment {
     int[] t = s.clone();
     t[b] = 0;
     return t;
-  }
-
-  @Override
-  public int backwardActionOf(int[] parent, int a) {
-    return a;
-  }
-
-  @Override
-  public int forwardActionOf(int[] s, int b) {
-    return b;
-  }
-
-  @Override
-  public double logReward(int[] x) {
-    return -size(x) / temperature;
-  }
-
-  @Override
-  public double intermediateLogReward(int[] s) {
-    return -size(s) / temperature;
-  }
-
-  @Override
-  public boolean hasIntermediateRewards() {
-    return true;
-  }
-
-  @Override
-  public EntityLayout entityLayout() {
-    return new EntityLayout(n, 4 + n, false, true);
-  }
-
-  @Override
-  public int featureSize() {
-    return n * (4 + n);
-  }
-
-  @Override
-  public void encode(int[] s, float[] out, int offset) {
-    int row = 4 + n;
-    Arrays.fill(out, offset, offset + n * row, 0f);
-    for (int v = 0; v < n; v++) {
-      int base = offset + v * row;
-      out[base] = 1f;
-      out[base + 1 + (s[v] == 1 ? 1 : dominated(s, v) ? 2 : 0)] = 1f;
-      for (int w : graph.neighbours(v)) out[base + 4 + w] = 1f;
-    }
-  }
-
-  @Override
-  public int maxTrajectoryLength() {
-    return n + 1;
   }
 
   /** States are the node sets reachable from ∅ (never through a complete set); counted when n ≤ 20. */

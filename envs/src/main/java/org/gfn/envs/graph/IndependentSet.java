@@ -1,9 +1,5 @@
 package org.gfn.envs.graph;
 
-import java.util.Arrays;
-import org.gfn.envs.EntityLayout;
-import org.gfn.envs.Environment;
-
 /**
  * Maximum independent set as a GFlowNet task on one graph (Zhang et al. 2023): a state gives each
  * node a status, undecided (0), in the set (1) or out (2, a neighbour is in); forward action
@@ -14,15 +10,12 @@ import org.gfn.envs.Environment;
  * as forward-looking DB uses it. Features: the entity view, per node its presence, its status
  * one-hot and its adjacency row (graph policies; an MLP reads the same n·(4 + n) values).
  */
-public final class IndependentSet implements Environment {
+public final class IndependentSet extends NodeSetProblem {
   static final int UNDECIDED = 0;
   static final int IN = 1;
   static final int OUT = 2;
   private static final long MAX_ENUMERABLE = 5_000_000L;
 
-  private final Graph graph;
-  private final int n;
-  private final double temperature;
   private final String problem;
 
   /** @param temperature T &gt; 0 of the reward exp(|x| / T) */
@@ -39,17 +32,18 @@ public final class IndependentSet implements Environment {
   }
 
   private IndependentSet(Graph graph, double temperature, String problem) {
+    super(graph, temperature, 1);
     this.problem = problem;
-    if (!(temperature > 0) || Double.isInfinite(temperature)) {
-      throw new IllegalArgumentException("reward temperature must be > 0, got " + temperature);
-    }
-    this.graph = graph;
-    this.n = graph.nodes();
-    this.temperature = temperature;
   }
 
-  public Graph graph() {
-    return graph;
+  @Override
+  int setSize(int[] s) {
+    return size(s);
+  }
+
+  @Override
+  int status(int[] s, int v) {
+    return s[v];
   }
 
   /** The size of the set a state holds. */
@@ -62,26 +56,6 @@ public final class IndependentSet implements Environment {
   @Override
   public String name() {
     return problem + "(" + (problem.equals("mis") ? graph : graph.complement()) + ")";
-  }
-
-  @Override
-  public int stateSize() {
-    return n;
-  }
-
-  @Override
-  public int numActions() {
-    return n + 1;
-  }
-
-  @Override
-  public int numBackwardActions() {
-    return n;
-  }
-
-  @Override
-  public int[] initialState() {
-    return new int[n];
   }
 
   @Override
@@ -126,58 +100,6 @@ public final class IndependentSet implements Environment {
       if (!covered) t[w] = UNDECIDED;
     }
     return t;
-  }
-
-  @Override
-  public int backwardActionOf(int[] parent, int a) {
-    return a;
-  }
-
-  @Override
-  public int forwardActionOf(int[] s, int b) {
-    return b;
-  }
-
-  @Override
-  public double logReward(int[] x) {
-    return size(x) / temperature;
-  }
-
-  @Override
-  public double intermediateLogReward(int[] s) {
-    return size(s) / temperature;
-  }
-
-  @Override
-  public boolean hasIntermediateRewards() {
-    return true;
-  }
-
-  @Override
-  public EntityLayout entityLayout() {
-    return new EntityLayout(n, 4 + n, false, true);
-  }
-
-  @Override
-  public int featureSize() {
-    return n * (4 + n);
-  }
-
-  @Override
-  public void encode(int[] s, float[] out, int offset) {
-    int row = 4 + n;
-    Arrays.fill(out, offset, offset + n * row, 0f);
-    for (int v = 0; v < n; v++) {
-      int base = offset + v * row;
-      out[base] = 1f;
-      out[base + 1 + s[v]] = 1f;
-      for (int w : graph.neighbours(v)) out[base + 4 + w] = 1f;
-    }
-  }
-
-  @Override
-  public int maxTrajectoryLength() {
-    return n + 1;
   }
 
   /** The independent sets of the graph (every state is one), counted when n ≤ 24. */
