@@ -44,4 +44,12 @@ for task, objs, bar in (("8", ("TB", "DB", "FM", "QM"), 0.5), ("20", ("TB", "DB"
             secs = [float(m.group(1)) for l in lines for m in [re.search(r"\|\s+([0-9.]+)s \|", l)] if m]
             wall.append(secs[-1] if secs else None)
         print(f"| {obj} | {fmt(fin, 3)} | {fmt(tv, 3)} | {fmt(t, 0)} ({sum(x is not None for x in t)}/3) | {fmt(wall, 0)} |")
+    print(f"\n{task}: | objective | exact TV at 4,000 | 8,000 | 16,000 | 32,000 trajectories |")
+    for obj in objs:
+        at = {4000: [], 8000: [], 16000: [], 32000: []}
+        for seed in (1, 2, 3):
+            for l in open(os.path.join(out, f"qm-{task}-{obj}-{seed}.out")):
+                m = pat.search(l)
+                if m and int(m.group(1)) in at: at[int(m.group(1))].append(float(m.group(3)))
+        print(f"| {obj} | " + " | ".join(fmt(at[k], 3) for k in (4000, 8000, 16000, 32000)) + " |")
 PY
