@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stochastic transitions (Stochastic GFlowNets, Pan et al. 2023): on HyperGrid 8^4 whose moves the
-# environment replaces by a uniformly random legal move with probability p (gfn.env.hypergrid.random-action),
+# environment replaces by a uniformly random legal move with probability p (gfn.env.random-action),
 # stochastic DB (SDB, learned dynamics model) against naive TB and DB, which train as if the executed
 # moves were the policy's own choices. conf/hypergrid-8x4-tb.conf (2x256, Adam 1e-3, log Z lr 0.1,
 # batch 16, 32,000 trajectories, exact evaluation every 250 steps), p = 0.25 and 0.5, 3 seeds, the
@@ -12,9 +12,9 @@ conf="$ROOT/conf/hypergrid-8x4-tb.conf --set train.eval-every=250"
 done="traj    32000"
 for p in 0.25 0.5; do
   for seed in 1 2 3; do
-    run st-$p-SDB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=SDB --set run.seed=$seed &
-    run st-$p-DB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=DB --set run.seed=$seed &
-    run st-$p-TB-$seed "$done" $conf --set env.hypergrid.random-action=$p --set objective.name=TB --set run.seed=$seed; wait
+    run st-$p-SDB-$seed "$done" $conf --set env.random-action=$p --set objective.name=SDB --set run.seed=$seed &
+    run st-$p-DB-$seed "$done" $conf --set env.random-action=$p --set objective.name=DB --set run.seed=$seed &
+    run st-$p-TB-$seed "$done" $conf --set env.random-action=$p --set objective.name=TB --set run.seed=$seed; wait
   done
 done
 python3 - "$out" <<'PY'

@@ -103,6 +103,11 @@ public interface Environment {
     return a;
   }
 
+  /** The environment itself, or the one a wrapper ({@link RandomActions}) wraps, for task-specific metrics. */
+  default Environment unwrap() {
+    return this;
+  }
+
   /** The backward action from {@code s} to its parent {@code parent} (the forward move executed between them). */
   default int backwardActionBetween(int[] parent, int[] s) {
     boolean[] mask = new boolean[numBackwardActions()];

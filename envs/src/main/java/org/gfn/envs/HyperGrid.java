@@ -16,22 +16,13 @@ public final class HyperGrid implements Environment {
   private final int height;
   private final LogReward reward;
   private final double rewardNoise;
-  private final double randomAction;
 
   public HyperGrid(int dim, int height, LogReward reward) {
-    this(dim, height, reward, 0, 0);
+    this(dim, height, reward, 0);
   }
 
-  /**
-   * As above, with rewards observed through multiplicative log-normal noise of σ = {@code rewardNoise},
-   * and stochastic transitions: with probability {@code randomAction} a chosen move is replaced by a
-   * uniformly random legal move (exit is never replaced nor drawn).
-   */
-  public HyperGrid(int dim, int height, LogReward reward, double rewardNoise, double randomAction) {
-    if (!(randomAction >= 0 && randomAction <= 1)) {
-      throw new IllegalArgumentException("HyperGrid random-action probability must be in [0, 1], got " + randomAction);
-    }
-    this.randomAction = randomAction;
+  /** As above, with rewards observed through multiplicative log-normal noise of σ = {@code rewardNoise}. */
+  public HyperGrid(int dim, int height, LogReward reward, double rewardNoise) {
     if (dim < 1) throw new IllegalArgumentException("HyperGrid dim must be >= 1, got " + dim);
     if (height < 2) throw new IllegalArgumentException("HyperGrid height must be >= 2, got " + height);
     if (!(rewardNoise >= 0) || Double.isInfinite(rewardNoise)) {
@@ -46,34 +37,6 @@ public final class HyperGrid implements Environment {
   @Override
   public double rewardNoise() {
     return rewardNoise;
-  }
-
-  @Override
-  public boolean stochasticTransitions() {
-    return randomAction > 0;
-  }
-
-  @Override
-  public void transitionProbabilities(int[] s, int a, double[] out) {
-    Arrays.fill(out, 0, dim + 1, 0.0);
-    if (a == dim || randomAction == 0) {
-      out[a] = 1.0;
-      return;
-    }
-    int moves = 0;
-    for (int i = 0; i < dim; i++) if (s[i] < height - 1) moves++;
-    for (int i = 0; i < dim; i++) if (s[i] < height - 1) out[i] = randomAction / moves;
-    out[a] += 1 - randomAction;
-  }
-
-  @Override
-  public int executedAction(int[] s, int a, java.util.SplittableRandom rng) {
-    if (a == dim || randomAction == 0 || rng.nextDouble() >= randomAction) return a;
-    int moves = 0;
-    for (int i = 0; i < dim; i++) if (s[i] < height - 1) moves++;
-    int k = rng.nextInt(moves);
-    for (int i = 0; i < dim; i++) if (s[i] < height - 1 && k-- == 0) return i;
-    throw new IllegalStateException("no legal move in " + Arrays.toString(s));
   }
 
   @Override

@@ -23,7 +23,7 @@ class StochasticTrainingTest {
 
   private static double[] train(String objective) {
     Settings s = Settings.load(ConfigFactory.parseString("""
-        gfn.env.hypergrid { dim = 2, height = 8, random-action = 0.5 }
+        gfn.env { hypergrid { dim = 2, height = 8 }, random-action = 0.5 }
         gfn.objective.name = %s
         gfn.train { batch-size = 16, trajectories = 8000, eval-every = 250 }
         """.formatted(objective)));
@@ -47,7 +47,7 @@ class StochasticTrainingTest {
   @Test
   void theDynamicsModelIsSavedAndRestored() throws Exception {
     Settings s = Settings.load(ConfigFactory.parseString("""
-        gfn.env.hypergrid { dim = 2, height = 4, random-action = 0.5 }
+        gfn.env { hypergrid { dim = 2, height = 4 }, random-action = 0.5 }
         gfn.objective.name = SDB
         """));
     Task task = Components.task(s);
@@ -63,7 +63,7 @@ class StochasticTrainingTest {
     org.junit.jupiter.api.Assertions.assertEquals(la, b.step(batch).loss(), 1e-9);
     org.junit.jupiter.api.Assertions.assertArrayEquals(a.snapshot().params(), b.snapshot().params());
     Settings db = Settings.load(ConfigFactory.parseString("""
-        gfn.env.hypergrid { dim = 2, height = 4, random-action = 0.5 }
+        gfn.env { hypergrid { dim = 2, height = 4 }, random-action = 0.5 }
         gfn.objective.name = DB
         """));
     Learner other = Components.learner(db, task.env());

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.gfn.envs.Environment;
 import org.gfn.envs.HyperGrid;
 import org.gfn.envs.HyperGridRewards;
+import org.gfn.envs.RandomActions;
 import org.gfn.envs.StateSpace;
 import org.gfn.model.learn.DynamicsModel;
 import org.gfn.model.metrics.ExactMetrics;
@@ -24,20 +26,20 @@ import org.gfn.replay.Trajectory;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** The random-action HyperGrid, stochastic DB and its learned dynamics model. */
+/** Random actions on HyperGrid, stochastic DB and its learned dynamics model. */
 class StochasticTransitionsTest {
-  private static HyperGrid grid(double p) {
-    return new HyperGrid(2, 4, HyperGridRewards.original(4, 0.1, 0.5, 2.0), 0, p);
+  private static Environment grid(double p) {
+    return new RandomActions(new HyperGrid(2, 4, HyperGridRewards.original(4, 0.1, 0.5, 2.0)), p);
   }
 
-  private static PolicySnapshot policy(HyperGrid env, boolean flow) {
+  private static PolicySnapshot policy(Environment env, boolean flow) {
     return Fixtures.model(Fixtures.arch(env, false, true, flow), 4, DataType.FLOAT).snapshot(0);
   }
 
   @Test
   void probabilityZeroIsTheDeterministicEnvironment() {
     HyperGrid plain = Fixtures.grid(2, 4);
-    HyperGrid zero = grid(0);
+    Environment zero = grid(0);
     PolicySnapshot snap = policy(plain, false);
     Trajectory[] a = new RolloutSampler(plain, snap.evaluator()).sample(200, new Exploration(0.2, 1.0), 9, 0, 0);
     Trajectory[] b = new RolloutSampler(zero, snap.evaluator()).sample(200, new Exploration(0.2, 1.0), 9, 0, 0);
@@ -55,7 +57,7 @@ class StochasticTransitionsTest {
 
   @Test
   void sampledMovesFollowTheDynamicsAndTheExactDistributionIncludesThem() {
-    HyperGrid env = grid(0.6);
+    Environment env = grid(0.6);
     double[] t = new double[3];
     env.transitionProbabilities(new int[] {0, 0}, 0, t);
     assertArrayEquals(new double[] {0.7, 0.3, 0}, t, 1e-12);
@@ -90,7 +92,7 @@ class StochasticTransitionsTest {
   }
 
   /** A fixed policy with logits (2, 0, −1) for (move 0, move 1, exit). */
-  private static PolicyEvaluator skewed(HyperGrid env) {
+  private static PolicyEvaluator skewed(Environment env) {
     PolicyArchitecture arch = Fixtures.arch(env, false, false, false);
     float[] row = new float[arch.outputWidth()];
     row[0] = 2f;
@@ -100,7 +102,7 @@ class StochasticTransitionsTest {
 
   @Test
   void stochasticDbGradientMatchesFiniteDifferences() {
-    HyperGrid env = grid(0.5);
+    Environment env = grid(0.5);
     PolicyArchitecture arch = Fixtures.arch(env, false, true, true);
     List<Trajectory> batch = Arrays.asList(new RolloutSampler(env, policy(env, true).evaluator())
         .sample(6, new Exploration(0.3, 1.0), 11, 0, 0));
@@ -119,7 +121,7 @@ class StochasticTransitionsTest {
   /** With exact (deterministic) dynamics, stochastic DB is DB: same loss, same gradient. */
   @Test
   void stochasticDbWithDeterministicDynamicsIsDetailedBalance() {
-    HyperGrid env = grid(0);
+    Environment env = grid(0);
     PolicyArchitecture arch = Fixtures.arch(env, false, true, true);
     List<Trajectory> batch = Fixtures.trajectories(env, arch, 8, 2);
     Objective.Prepared db = Objectives.byName("DB", 0.9).prepare(batch, env, arch);
@@ -144,7 +146,7 @@ class StochasticTransitionsTest {
 
   @Test
   void theDynamicsModelLearnsTheTransitionProbabilities() {
-    HyperGrid env = grid(0.6);
+    Environment env = grid(0.6);
     PolicySnapshot snap = policy(env, false);
     RolloutSampler sampler = new RolloutSampler(env, snap.evaluator());
     DynamicsModel model = new DynamicsModel(env, new DynamicsSettings(2, 32, 3e-3), 1);

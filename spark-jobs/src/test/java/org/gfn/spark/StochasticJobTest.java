@@ -20,7 +20,7 @@ class StochasticJobTest {
   void stochasticDbTrainsOnTheExecutorsRandomMoves() {
     File run = new File(dir, "sdb");
     Runs.Outcome o = Runs.train(true, Runs.args(DistributedTrainingTest.CONF, run, "train.trajectories=4096",
-        "spark.trajectories-per-task=128", "spark.plots=false", "objective.name=SDB", "env.hypergrid.random-action=0.5")
+        "spark.trajectories-per-task=128", "spark.plots=false", "objective.name=SDB", "env.random-action=0.5")
         .toArray(String[]::new));
     assertEquals(0, o.rc(), o.err());
     Config s = Runs.summary(run);

@@ -4,7 +4,7 @@ package org.gfn.model.config;
  * Environment choice and parameters ({@code gfn.env.*}): all an executor needs to rebuild the
  * environment (through {@link EnvironmentFactory}), so it travels with every rollout task.
  * {@code rewardNoise} is σ of HyperGrid's multiplicative log-normal reward noise (0: none),
- * {@code randomAction} the probability that HyperGrid replaces a chosen move by a random one.
+ * {@code randomAction} the probability that the environment replaces a chosen move by a random one.
  */
 public record EnvSettings(String type, int dim, int height, String reward, double r0, double r1,
     double r2, int n, int k, int modes, double beta, long modeSeed, long testSeed, int modeThreshold,

@@ -14,6 +14,7 @@ import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.SpinSequence;
+import org.gfn.envs.RandomActions;
 import org.gfn.envs.graph.DominatingSet;
 import org.gfn.envs.graph.IndependentSet;
 import org.gfn.envs.phylo.Alignment;
@@ -31,8 +32,16 @@ public final class EnvironmentFactory {
 
   private EnvironmentFactory() {}
 
-  /** The environment of {@code e}, with its built-in reward or the configured reward class. */
+  /**
+   * The environment of {@code e}, with its built-in reward or the configured reward class, and
+   * random actions ({@link RandomActions}) when {@code gfn.env.random-action} is above 0.
+   */
   public static Environment environment(EnvSettings e) {
+    Environment env = base(e);
+    return e.randomAction() > 0 ? new RandomActions(env, e.randomAction()) : env;
+  }
+
+  private static Environment base(EnvSettings e) {
     LogReward custom = e.rewardClass().isEmpty() ? null : customReward(e.rewardClass());
     if (e.type().equals("tfbind8") || e.type().equals("qm9str")) {
       LogReward r = custom != null ? custom : table(e);
@@ -59,8 +68,7 @@ public final class EnvironmentFactory {
     if (e.type().equals("hypergrid")) {
       return new HyperGrid(e.dim(), e.height(), custom != null ? custom
           : e.reward().equals("sparse") ? HyperGridRewards.sparse(e.dim(), e.height())
-          : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()), e.rewardNoise(),
-          e.randomAction());
+          : HyperGridRewards.original(e.height(), e.r0(), e.r1(), e.r2()), e.rewardNoise());
     }
     BitSequence shape = new BitSequence(e.n(), e.k(), x -> 0);
     return new BitSequence(e.n(), e.k(), custom != null ? custom : modes(e).logReward(shape, e.beta()));

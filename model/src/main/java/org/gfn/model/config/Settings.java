@@ -87,7 +87,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.doubleIn("gfn.env.phylo.alpha", 0, 1e9, true),
         type.equals("phylo") ? PhyloData.offset(r) : 0,
         r.doubleIn("gfn.env.hypergrid.reward-noise", 0, 10, false),
-        r.doubleIn("gfn.env.hypergrid.random-action", 0, 1, false),
+        r.doubleIn("gfn.env.random-action", 0, 1, false),
         type.equals("phylo-bayes") ? PhyloData.bins(r) : 0,
         type.equals("phylo-bayes") ? PhyloData.binSize(r) : 0,
         r.doubleIn("gfn.env.phylo.prior-rate", 0, 1e6, true),
@@ -146,12 +146,12 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
           + "gfn.explore.local-search");
     }
     if (env.randomAction() > 0 && (train.localSearch().enabled() || objective.equals("rkl") || objective.equals("fkl"))) {
-      throw new SettingsException("gfn.env.hypergrid.random-action makes transitions stochastic, which local search and the "
+      throw new SettingsException("gfn.env.random-action makes transitions stochastic, which local search and the "
           + "variational baselines RKL / FKL (backward-built paths, per-path likelihoods) do not model: use TB, DB, SubTB, FM, "
           + "QM or SDB, without gfn.explore.local-search");
     }
     if (env.randomAction() > 0 && train.evidenceSamples() > 0) {
-      throw new SettingsException("gfn.train.log-evidence needs deterministic transitions: set gfn.env.hypergrid.random-action = 0"
+      throw new SettingsException("gfn.train.log-evidence needs deterministic transitions: set gfn.env.random-action = 0"
           + " or gfn.train.log-evidence.samples = 0");
     }
     if (env.rewardNoise() > 0 && train.localSearch().enabled()) {

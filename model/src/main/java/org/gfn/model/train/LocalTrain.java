@@ -59,7 +59,7 @@ public final class LocalTrain implements Callable<Integer> {
         + s.train().trajectories() + " trajectories"
         + (task.space() != null ? String.format(" (exact log Z = %.6f)", task.space().logZ()) : ""));
     ModeTracker modes = task.modes() == null ? null
-        : new ModeTracker((BitSequence) task.env(), task.modes(), s.env().modeThreshold());
+        : new ModeTracker((BitSequence) task.env().unwrap(), task.modes(), s.env().modeThreshold());
     Discovery discovery = task.discoveryTracker();
     Components.localTrainer(s, task, learner, discovery).run(
         e -> System.out.println(e.progressLine() + (modes == null ? "" : " | modes " + modes.found() + "/" + modes.total())),
@@ -84,7 +84,7 @@ public final class LocalTrain implements Callable<Integer> {
       trees.bestTrees().stream().limit(5).forEach(line -> System.out.println("  " + line));
     }
     if (modes != null) {
-      double rho = SequenceLikelihood.testSetSpearman((BitSequence) task.env(), task.modes(),
+      double rho = SequenceLikelihood.testSetSpearman((BitSequence) task.env().unwrap(), task.modes(),
           s.env().testSeed(), learner.snapshot().forwardEvaluator());
       System.out.printf("bitseq result: modes found %d/%d (threshold %d), test-set Spearman(log R, log P_F) = %.4f%n",
           modes.found(), modes.total(), s.env().modeThreshold(), rho);

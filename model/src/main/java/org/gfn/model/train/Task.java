@@ -27,9 +27,10 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
    * data-backed sequence task, the best trees for the phylogenetic one; else null.
    */
   public Discovery discoveryTracker() {
-    if (env instanceof PhyloForest forest) return new ParsimonyTracker(forest);
-    if (env instanceof org.gfn.envs.HyperGrid && space != null) return new org.gfn.model.metrics.ModesFound(space);
-    return rewards == null ? null : new TopKTracker((PrependAppendSequence) env, topK());
+    Environment base = env.unwrap(); // under random actions, the task's own environment
+    if (base instanceof PhyloForest forest) return new ParsimonyTracker(forest);
+    if (base instanceof org.gfn.envs.HyperGrid && space != null) return new org.gfn.model.metrics.ModesFound(space);
+    return rewards == null ? null : new TopKTracker((PrependAppendSequence) base, topK());
   }
 
   /** The codes of the true top-K objects (K = topFraction of all), or an empty array. */
