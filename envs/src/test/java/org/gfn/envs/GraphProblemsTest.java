@@ -138,8 +138,6 @@ class GraphProblemsTest {
     }
     assertTrue(smallest >= 1 && smallest <= 5, "minimum dominating set size " + smallest);
     int[] greedy = Greedy.dominatingSet(g);
-    assertTrue(space.isTerminal(space.indexOf(greedy)) || org.gfn.envs.graph.DominatingSet.size(greedy) >= smallest,
-        "the greedy set dominates");
     for (int v = 0; v < 9; v++) {
       boolean dominated = greedy[v] == 1;
       for (int w : g.neighbours(v)) dominated |= greedy[w] == 1;

@@ -16,24 +16,24 @@ public final class IndependentSet extends NodeSetProblem {
   static final int OUT = 2;
   private static final long MAX_ENUMERABLE = 5_000_000L;
 
-  private final String problem;
+  private final String name;
 
   /** @param temperature T &gt; 0 of the reward exp(|x| / T) */
   public IndependentSet(Graph graph, double temperature) {
-    this(graph, temperature, "mis");
+    this(graph, temperature, "mis(" + graph + ")");
   }
 
   /**
    * Maximum clique of a graph G: maximum independent set of G's complement ({@code graph} =
-   * G.complement(), {@code problem} = "maxclique"); the sets are the same node sets.
+   * G.complement(), named maxclique(G)); the sets are the same node sets.
    */
   public static IndependentSet maxClique(Graph g, double temperature) {
-    return new IndependentSet(g.complement(), temperature, "maxclique");
+    return new IndependentSet(g.complement(), temperature, "maxclique(" + g + ")");
   }
 
-  private IndependentSet(Graph graph, double temperature, String problem) {
+  private IndependentSet(Graph graph, double temperature, String name) {
     super(graph, temperature, 1);
-    this.problem = problem;
+    this.name = name;
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class IndependentSet extends NodeSetProblem {
 
   @Override
   public String name() {
-    return problem + "(" + (problem.equals("mis") ? graph : graph.complement()) + ")";
+    return name;
   }
 
   @Override

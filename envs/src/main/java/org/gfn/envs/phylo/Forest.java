@@ -12,6 +12,11 @@ import java.util.Arrays;
 final class Forest {
   private Forest() {}
 
+  /** The index of the unordered slot pair (i, j), i &lt; j, in row-major order over n slots. */
+  static int pairIndex(int i, int j, int n) {
+    return i * (2 * n - i - 1) / 2 + (j - i - 1);
+  }
+
   /** The internal-node masks of a state (no zeros), in order. */
   static long[] nodes(int[] s) {
     int k = 0;

@@ -189,7 +189,7 @@ public final class PhyloBayesForest implements Environment {
     long root = Forest.roots(nodes, n)[b];
     long[] c = Forest.children(nodes, root);
     int j = Long.numberOfTrailingZeros(c[1]);
-    int p = b * (2 * n - b - 1) / 2 + (j - b - 1);
+    int p = Forest.pairIndex(b, j, n);
     int[] nb = BranchState.bins(s, n, nodes.length)[BranchState.index(nodes, root)];
     return (p * bins + nb[0]) * bins + Math.max(0, nb[1]);
   }

@@ -55,7 +55,7 @@ public final class PhyloForest implements Environment {
 
   /** The forward action that merges the roots in slots i &lt; j. */
   public int mergeAction(int i, int j) {
-    return i * (2 * n - i - 1) / 2 + (j - i - 1);
+    return Forest.pairIndex(i, j, n);
   }
 
   @Override
