@@ -60,7 +60,7 @@ class PhyloForestTest {
     PhyloForest env = new PhyloForest(a, 0, 1);
     int[] ab = env.step(env.initialState(), env.mergeAction(0, 1));
     int[] abcd = env.step(env.step(ab, env.mergeAction(2, 3)), env.mergeAction(0, 2));
-    assertEquals(0, env.parsimony(ab) - 1, "(a,b): site 2 (A vs C) costs 1");
+    assertEquals(0 + 3 + 1, env.parsimony(ab), "(a,b): informative site 1 costs 0; sites 2 and 3 cost 3 and 1 on any tree");
     assertEquals(1 + 3 + 1, env.parsimony(abcd));
     assertEquals(-5.0, env.logReward(abcd), 1e-12, "log R = (C − M)/α with C = 0, α = 1");
     assertEquals(env.logReward(abcd), env.intermediateLogReward(abcd), 0, "energy = reward at the end");
@@ -147,7 +147,7 @@ class PhyloForestTest {
     return total;
   }
 
-  private static long[] internalNodes(int[] s) {
+  static long[] internalNodes(int[] s) {
     List<Long> out = new ArrayList<>();
     for (int i = 0; i < s.length / 2; i++) {
       long m = (s[2 * i] & 0xFFFF_FFFFL) | ((long) s[2 * i + 1] << 32);
@@ -162,7 +162,7 @@ class PhyloForestTest {
   }
 
   /** Children of node m: the maximal nodes or taxa strictly inside it (independent of Forest). */
-  private static List<Long> childrenOf(long[] nodes, long m) {
+  static List<Long> childrenOf(long[] nodes, long m) {
     List<Long> inside = new ArrayList<>();
     for (long c : nodes) if (c != m && (c & m) == c) inside.add(c);
     List<Long> out = new ArrayList<>();
@@ -191,7 +191,7 @@ class PhyloForestTest {
     StateSpace space = StateSpace.of(env);
     assertEquals(27_007, space.size());
     assertEquals(10_395, space.terminalCount());
-    assertEquals(10_395, (long) PhyloForest.rootedTrees(7));
+    assertEquals(10_395, (long) org.gfn.envs.phylo.ForestCounts.rootedTrees(7));
   }
 
   @Test

@@ -147,6 +147,48 @@ public final class Alignment {
     return sets[taxon];
   }
 
+  /**
+   * Whether a site is parsimony-informative: at least two states each occur (as a definite
+   * character) in two or more taxa. Every other site costs the same {@link #minimumChanges} on
+   * every tree, so only informative sites tell trees apart.
+   */
+  public boolean informative(int site) {
+    int[] counts = stateCounts(site);
+    int common = 0;
+    for (int c : counts) if (c >= 2) common++;
+    return common >= 2;
+  }
+
+  /** The states present at a site (missing data aside) less one: the fewest changes any tree needs there. */
+  public int minimumChanges(int site) {
+    int present = 0;
+    for (int c : stateCounts(site)) if (c > 0) present++;
+    return Math.max(0, present - 1);
+  }
+
+  private int[] stateCounts(int site) {
+    int[] counts = new int[4];
+    for (int t = 0; t < taxa(); t++) {
+      int set = set(t, site);
+      if (Integer.bitCount(set) == 1) counts[Integer.numberOfTrailingZeros(set)]++;
+    }
+    return counts;
+  }
+
+  /** The same taxa with only the given sites, in that order (at least one). */
+  public Alignment select(int[] keep) {
+    if (keep.length == 0) throw new IllegalArgumentException("select at least one site");
+    long[][] out = new long[taxa()][(keep.length + 15) / 16];
+    for (int t = 0; t < taxa(); t++) {
+      java.util.Arrays.fill(out[t], ALL);
+      for (int k = 0; k < keep.length; k++) {
+        int shift = 4 * (k % 16);
+        out[t][k / 16] = (out[t][k / 16] & ~(0xFL << shift)) | ((long) set(t, keep[k]) << shift);
+      }
+    }
+    return new Alignment(names, keep.length, out);
+  }
+
   /** The state set of one site of a taxon (bits A = 1, C = 2, G = 4, T = 8). */
   public int set(int taxon, int site) {
     return (int) (sets[taxon][site / 16] >>> (4 * (site % 16))) & 0xF;

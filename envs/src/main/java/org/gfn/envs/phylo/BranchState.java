@@ -54,13 +54,13 @@ final class BranchState {
     g[0] = 1;
     for (int k = 1; k <= n; k++) {
       for (int m = 1; m <= k; m++) {
-        double trees = PhyloForest.rootedTrees(m) * Math.pow(b2, m - 1);
+        double trees = ForestCounts.rootedTrees(m) * Math.pow(b2, m - 1);
         double choose = 1;
         for (int i = 1; i <= m - 1; i++) choose = choose * (k - 1 - (m - 1) + i) / i;
         g[k] += choose * trees * g[k - m];
       }
     }
-    double complete = PhyloForest.rootedTrees(n);
+    double complete = ForestCounts.rootedTrees(n);
     return g[n] - complete * Math.pow(b2, n - 1) + complete * Math.pow(b2, n - 2) * bins;
   }
 }

@@ -87,7 +87,7 @@ public final class PhyloBayesForest implements Environment {
    */
   @Override
   public double logTerminalMultiplicity() {
-    return Math.log(PhyloForest.rootedTrees(n));
+    return Math.log(ForestCounts.rootedTrees(n));
   }
 
   @Override

@@ -8,16 +8,23 @@ import org.gfn.envs.Environment;
  * int[2(n−1)]); from n single taxa, each forward action merges two roots, and after n − 1 merges
  * exit is the only legal action. Forward action {@code a} merges the roots in slots (i, j), i &lt; j
  * (pairs in row-major order), exit is the last; backward action {@code i} splits the root in slot
- * i into its two subtrees. log R(T) = (C − M(T)) / α with M the Fitch parsimony score; the
- * intermediate energy of a forest is (C − Σ_trees M) / α, so forward-looking DB trains on it and it
- * equals log R at the end. Features: per slot, whether it is a root and its root's Fitch set at
- * each site as a 4-bit value: n·(1 + sites) ({@link #entityLayout}). Fitch sets are remembered per
- * subtree ({@link FitchMemo}), so along a trajectory each merge costs one Fitch step.
+ * i into its two subtrees. log R(T) = (C − M(T)) / α with M the Fitch parsimony score.
+ *
+ * <p>Only the parsimony-informative sites ({@link Alignment#informative}) tell trees apart: every
+ * other site costs its {@link Alignment#minimumChanges} on every tree. So Fitch runs on the
+ * informative sites, M(T) = their score + U (the others' fixed cost), and the intermediate energy
+ * of a forest is (C − Σ_trees M_informative − U) / α: forward-looking DB trains on it, it equals
+ * log R at the end, and it never exceeds the score of a tree the forest can become. Features: per
+ * slot, whether it is a root and its root's Fitch set at each informative site as a 4-bit value:
+ * n·(1 + informative sites) ({@link #entityLayout}); on DS1, 206 of 1,949 sites. Fitch sets are
+ * remembered per subtree ({@link FitchMemo}), so along a trajectory each merge costs one Fitch step.
  */
 public final class PhyloForest implements Environment {
   private static final long MAX_ENUMERABLE = 5_000_000L;
 
   private final Alignment data;
+  private final Alignment scored;
+  private final int fixedCost;
   private final int n;
   private final double offset;
   private final double alpha;
@@ -35,7 +42,13 @@ public final class PhyloForest implements Environment {
     this.n = data.taxa();
     this.offset = offset;
     this.alpha = alpha;
-    this.memo = ThreadLocal.withInitial(() -> new FitchMemo(data));
+    int[] informative = java.util.stream.IntStream.range(0, data.sites()).filter(data::informative).toArray();
+    int[] keep = informative.length > 0 ? informative : new int[] {0};
+    this.scored = data.select(keep);
+    java.util.Set<Integer> kept = java.util.Arrays.stream(keep).boxed().collect(java.util.stream.Collectors.toSet());
+    this.fixedCost = java.util.stream.IntStream.range(0, data.sites()).filter(site -> !kept.contains(site))
+        .map(data::minimumChanges).sum();
+    this.memo = ThreadLocal.withInitial(() -> new FitchMemo(scored));
     int pairs = n * (n - 1) / 2;
     pairI = new int[pairs];
     pairJ = new int[pairs];
@@ -51,6 +64,11 @@ public final class PhyloForest implements Environment {
 
   public Alignment alignment() {
     return data;
+  }
+
+  /** The sites Fitch runs on and the features show: the informative ones (the first site when there are none). */
+  public int scoredSites() {
+    return scored.sites();
   }
 
   /** The forward action that merges the roots in slots i &lt; j. */
@@ -138,9 +156,12 @@ public final class PhyloForest implements Environment {
     return mergeAction(b, Long.numberOfTrailingZeros(c[1]));
   }
 
-  /** Fitch parsimony score of every tree of the forest, summed (0 for the initial state). */
+  /**
+   * The Fitch parsimony score of a complete tree. Of a forest: its trees' scores on the informative
+   * sites, summed, plus the other sites' fixed cost U — a lower bound on every tree it can become.
+   */
   public int parsimony(int[] s) {
-    int cost = 0;
+    int cost = fixedCost;
     for (Object t : entityKeys(s)) cost += t == null ? 0 : memo.get().of((Subtree) t).cost();
     return cost;
   }
@@ -160,15 +181,15 @@ public final class PhyloForest implements Environment {
     return true;
   }
 
-  /** One entity per slot: is it a root, then its Fitch set per site as a 4-bit value; pair merges. */
+  /** One entity per slot: is it a root, then its Fitch set per informative site as a 4-bit value; pair merges. */
   @Override
   public org.gfn.envs.EntityLayout entityLayout() {
-    return new org.gfn.envs.EntityLayout(n, 1 + data.sites(), true, false, 4);
+    return new org.gfn.envs.EntityLayout(n, 1 + scored.sites(), true, false, 4);
   }
 
   @Override
   public int featureSize() {
-    return n * (1 + data.sites());
+    return n * (1 + scored.sites());
   }
 
   /** Per slot, the exact subtree rooted there ({@link Subtree}), or null where the slot is not a root. */
@@ -184,7 +205,7 @@ public final class PhyloForest implements Environment {
   @Override
   public void encode(int[] s, float[] out, int offsetOut) {
     Object[] keys = entityKeys(s);
-    for (int i = 0; i < n; i++) write((Subtree) keys[i], out, offsetOut + i * (1 + data.sites()));
+    for (int i = 0; i < n; i++) write((Subtree) keys[i], out, offsetOut + i * (1 + scored.sites()));
   }
 
   @Override
@@ -194,17 +215,17 @@ public final class PhyloForest implements Environment {
     write(root == 0 ? null : Subtree.of(nodes, root), out, offsetOut);
   }
 
-  /** An entity row: presence, then the root's Fitch set per site as a 4-bit value (all 0 when absent). */
+  /** An entity row: presence, then the root's Fitch set per informative site as a 4-bit value (all 0 when absent). */
   private void write(Subtree t, float[] out, int base) {
     if (t == null) {
-      java.util.Arrays.fill(out, base, base + 1 + data.sites(), 0f);
+      java.util.Arrays.fill(out, base, base + 1 + scored.sites(), 0f);
       return;
     }
     out[base] = 1f;
     long[] set = memo.get().of(t).set();
     for (int w = 0, site = 0; w < set.length; w++) {
       long word = set[w];
-      for (int k = 0; k < 16 && site < data.sites(); k++, site++, word >>>= 4) out[base + 1 + site] = (int) word & 0xF;
+      for (int k = 0; k < 16 && site < scored.sites(); k++, site++, word >>>= 4) out[base + 1 + site] = (int) word & 0xF;
     }
   }
 
@@ -213,31 +234,11 @@ public final class PhyloForest implements Environment {
     return n;
   }
 
-  /**
-   * Forests on n labelled taxa: F(n) = Σ_m C(n−1, m−1)·(2m−3)!!·F(n−m) (the tree holding taxon 1 has
-   * m taxa); 27,007 for n = 7. Enumerable up to five million.
-   */
+  /** Every forest (27,007 for 7 taxa, {@link ForestCounts#forests}), up to five million. */
   @Override
   public long enumerableStates() {
-    double[] f = new double[n + 1];
-    f[0] = 1;
-    for (int k = 1; k <= n; k++) {
-      for (int m = 1; m <= k; m++) f[k] += binomial(k - 1, m - 1) * rootedTrees(m) * f[k - m];
-    }
-    return f[n] <= MAX_ENUMERABLE ? (long) Math.round(f[n]) : -1;
-  }
-
-  /** (2m − 3)!! rooted binary trees on m labelled leaves (1 for m = 1). */
-  public static double rootedTrees(int m) {
-    double r = 1;
-    for (int k = 2 * m - 3; k > 1; k -= 2) r *= k;
-    return r;
-  }
-
-  private static double binomial(int a, int b) {
-    double r = 1;
-    for (int i = 1; i <= b; i++) r = r * (a - b + i) / i;
-    return r;
+    double f = ForestCounts.forests(n);
+    return f <= MAX_ENUMERABLE ? (long) Math.round(f) : -1;
   }
 
   private String describe(long[] nodes) {
