@@ -17,7 +17,7 @@ public final class DominatingSet extends NodeSetProblem {
   }
 
   @Override
-  int setSize(int[] s) {
+  int objective(int[] s) {
     return size(s);
   }
 

@@ -62,4 +62,27 @@ public final class Greedy {
       for (int w : g.neighbours(best)) if (status[w] == IndependentSet.UNDECIDED) status[w] = IndependentSet.OUT;
     }
   }
+
+  /**
+   * One-flip local search for maximum cut: from the empty set, repeatedly move the node whose
+   * change of side grows the cut most (the smallest id on ties) until no move grows it. Returns
+   * the set as 0/1 per node: a cut no single move improves (at least half the edges).
+   */
+  public static int[] maxCut(Graph g) {
+    MaxCut problem = new MaxCut(g, 1);
+    int[] s = new int[g.nodes()];
+    while (true) {
+      int best = -1;
+      int bestGain = 0;
+      for (int v = 0; v < s.length; v++) {
+        int gain = problem.gain(s, v);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = v;
+        }
+      }
+      if (best < 0) return s;
+      s[best] = 1 - s[best];
+    }
+  }
 }

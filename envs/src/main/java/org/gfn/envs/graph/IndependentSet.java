@@ -37,7 +37,7 @@ public final class IndependentSet extends NodeSetProblem {
   }
 
   @Override
-  int setSize(int[] s) {
+  int objective(int[] s) {
     return size(s);
   }
 

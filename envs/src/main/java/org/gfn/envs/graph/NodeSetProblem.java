@@ -6,8 +6,8 @@ import org.gfn.envs.Environment;
 
 /**
  * What the graph problems that build a node set share: one graph, a state of one int per node,
- * forward action v acts on node v (exit last), backward action v undoes it; log R = sign·|S| / T
- * for partial sets too (forward-looking DB's energy); the entity view gives per node its presence,
+ * forward action v acts on node v (exit last), backward action v undoes it; log R = sign·f(S) / T
+ * with f the set's size or its cut, for partial sets too (forward-looking DB's energy); the entity view gives per node its presence,
  * a 3-way status one-hot and its adjacency row (graph policies; an MLP reads the same n·(4 + n)
  * values).
  */
@@ -28,8 +28,8 @@ abstract class NodeSetProblem implements Environment {
     this.sign = sign;
   }
 
-  /** How many nodes of a state are in the set. */
-  abstract int setSize(int[] s);
+  /** What the reward scores: the set's size (MIS, MDS) or the cut's weight (MaxCut). */
+  abstract int objective(int[] s);
 
   /** The status of node v for the features: 0, 1 or 2. */
   abstract int status(int[] s, int v);
@@ -70,12 +70,12 @@ abstract class NodeSetProblem implements Environment {
 
   @Override
   public double logReward(int[] x) {
-    return sign * setSize(x) / temperature;
+    return sign * objective(x) / temperature;
   }
 
   @Override
   public double intermediateLogReward(int[] s) {
-    return sign * setSize(s) / temperature;
+    return sign * objective(s) / temperature;
   }
 
   @Override

@@ -17,6 +17,7 @@ import org.gfn.envs.SpinSequence;
 import org.gfn.envs.RandomActions;
 import org.gfn.envs.graph.DominatingSet;
 import org.gfn.envs.graph.IndependentSet;
+import org.gfn.envs.graph.MaxCut;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloBayesForest;
 import org.gfn.envs.phylo.PhyloForest;
@@ -51,6 +52,7 @@ public final class EnvironmentFactory {
     if (e.type().equals("mis")) return new IndependentSet(e.graph().build(), e.graph().temperature());
     if (e.type().equals("maxclique")) return IndependentSet.maxClique(e.graph().build(), e.graph().temperature());
     if (e.type().equals("mds")) return new DominatingSet(e.graph().build(), e.graph().temperature());
+    if (e.type().equals("maxcut")) return new MaxCut(e.graph().build(), e.graph().temperature());
     if (e.type().equals("phylo-bayes")) {
       try {
         return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());

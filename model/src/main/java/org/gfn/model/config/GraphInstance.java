@@ -14,7 +14,7 @@ public record GraphInstance(String instance, long seed, String file, int nodes, 
     double temperature) implements java.io.Serializable {
   private static final String KEY = "gfn.env.graph";
   /** The environment types that run on a graph. */
-  static final List<String> PROBLEMS = List.of("mis", "maxclique", "mds");
+  static final List<String> PROBLEMS = List.of("mis", "maxclique", "mds", "maxcut");
 
   static GraphInstance read(ConfigReader r) {
     String instance = r.oneOf(KEY + ".instance", List.of("rb-small", "rb-large", "ba-small", "ba-large", "er", "file"));

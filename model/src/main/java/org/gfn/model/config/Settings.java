@@ -60,7 +60,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
   public static Settings from(Config c) {
     ConfigReader r = new ConfigReader(c);
     long seed = r.anyLong("gfn.run.seed");
-    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str", "ising", "phylo", "phylo-bayes", "mis", "maxclique", "mds"));
+    String type = r.oneOf("gfn.env.type", List.of("hypergrid", "bitseq", "tfbind8", "qm9str", "ising", "phylo", "phylo-bayes", "mis", "maxclique", "mds", "maxcut"));
     boolean dataTask = type.equals("tfbind8") || type.equals("qm9str");
     String dataFile = dataTask ? DataFiles.locate(r.string("gfn.env." + type + ".file"), "gfn.env." + type + ".file") : "";
     double dataBeta = dataTask ? r.doubleIn("gfn.env." + type + ".beta", 0, 1e3, true) : 0;
