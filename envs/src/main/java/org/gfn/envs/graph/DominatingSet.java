@@ -16,8 +16,14 @@ public final class DominatingSet extends NodeSetProblem {
     super(graph, temperature, -1);
   }
 
+  /** The greedy reference: {@link Greedy}'s solution on this problem's graph. */
   @Override
-  int objective(int[] s) {
+  public int[] greedy() {
+    return Greedy.dominatingSet(graph);
+  }
+
+  @Override
+  public int objective(int[] s) {
     return size(s);
   }
 

@@ -36,8 +36,14 @@ public final class IndependentSet extends NodeSetProblem {
     this.name = name;
   }
 
+  /** The greedy reference: {@link Greedy}'s solution on this problem's graph. */
   @Override
-  int objective(int[] s) {
+  public int[] greedy() {
+    return Greedy.independentSet(graph);
+  }
+
+  @Override
+  public int objective(int[] s) {
     return size(s);
   }
 

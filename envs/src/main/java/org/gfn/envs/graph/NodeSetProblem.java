@@ -11,7 +11,7 @@ import org.gfn.envs.Environment;
  * a 3-way status one-hot and its adjacency row (graph policies; an MLP reads the same n·(4 + n)
  * values).
  */
-abstract class NodeSetProblem implements Environment {
+public abstract class NodeSetProblem implements Environment {
   final Graph graph;
   final int n;
   private final double temperature;
@@ -29,7 +29,15 @@ abstract class NodeSetProblem implements Environment {
   }
 
   /** What the reward scores: the set's size (MIS, MDS) or the cut's weight (MaxCut). */
-  abstract int objective(int[] s);
+  public abstract int objective(int[] s);
+
+  /** The problem's greedy solution on this graph (a terminal state), the reference of its metrics. */
+  public abstract int[] greedy();
+
+  /** Whether a larger objective is better (MIS, MaxClique, MaxCut) or a smaller one (MDS). */
+  public boolean maximises() {
+    return sign > 0;
+  }
 
   /** The status of node v for the features: 0, 1 or 2. */
   abstract int status(int[] s, int v);

@@ -6,7 +6,7 @@ import org.gfn.replay.Trajectory;
 /**
  * What a task tracks about the objects its sampler finds, beyond exact metrics: true top-K
  * objects of the sequence tasks ({@link TopKTracker}), the best trees of the phylogenetic task
- * ({@link ParsimonyTracker}). Sees every fresh trajectory that arrives; its figures go into each
+ * ({@link ParsimonyTracker}), the best solutions of a graph problem ({@link SolutionTracker}). Sees every fresh trajectory that arrives; its figures go into each
  * metrics record and the summary. Used by one thread; {@link #toMap()} has no side effects.
  */
 public interface Discovery {

@@ -5,9 +5,11 @@ import org.gfn.envs.Environment;
 import org.gfn.envs.PrependAppendSequence;
 import org.gfn.envs.RewardTable;
 import org.gfn.envs.StateSpace;
+import org.gfn.envs.graph.NodeSetProblem;
 import org.gfn.envs.phylo.PhyloForest;
 import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.ParsimonyTracker;
+import org.gfn.model.metrics.SolutionTracker;
 import org.gfn.model.metrics.TopKTracker;
 
 /**
@@ -24,11 +26,13 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
 
   /**
    * What to track about sampled objects: top-K discovery and the best 100 objects for a
-   * data-backed sequence task, the best trees for the phylogenetic one; else null.
+   * data-backed sequence task, the best trees for the phylogenetic one, the best solutions of a
+   * graph problem; else null.
    */
   public Discovery discoveryTracker() {
     Environment base = env.unwrap(); // under random actions, the task's own environment
     if (base instanceof PhyloForest forest) return new ParsimonyTracker(forest);
+    if (base instanceof NodeSetProblem graphProblem) return new SolutionTracker(graphProblem);
     if (base instanceof org.gfn.envs.HyperGrid && space != null) return new org.gfn.model.metrics.ModesFound(space);
     return rewards == null ? null : new TopKTracker((PrependAppendSequence) base, topK());
   }
