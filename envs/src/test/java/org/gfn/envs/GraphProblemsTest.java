@@ -144,5 +144,23 @@ class GraphProblemsTest {
       assertTrue(dominated);
     }
     assertTrue(org.gfn.envs.graph.DominatingSet.size(greedy) >= smallest);
+    // the backward mask from dominator counts = "removing v leaves a node undominated", every subset
+    boolean[] mask = new boolean[9];
+    for (int m = 0; m < 1 << 9; m++) {
+      int[] s = new int[9];
+      for (int v = 0; v < 9; v++) s[v] = (m >> v) & 1;
+      env.backwardMask(s, mask);
+      for (int v = 0; v < 9; v++) {
+        int[] t = s.clone();
+        t[v] = 0;
+        boolean undominated = false;
+        for (int u = 0; u < 9; u++) {
+          boolean d = t[u] == 1;
+          for (int w : g.neighbours(u)) d |= t[w] == 1;
+          undominated |= !d;
+        }
+        assertEquals(s[v] == 1 && undominated, mask[v], "set " + m + ", node " + v);
+      }
+    }
   }
 }

@@ -68,16 +68,23 @@ public final class DominatingSet extends NodeSetProblem {
     mask[n] = done;
   }
 
+  /**
+   * Removing member v leaves a node undominated when the set is not complete already, or when a
+   * node of v's closed neighbourhood has v as its only dominator: O(edges) with per-node counts.
+   */
   @Override
   public void backwardMask(int[] s, boolean[] mask) {
+    int[] dominators = new int[n];
+    boolean complete = true;
+    for (int u = 0; u < n; u++) {
+      dominators[u] = s[u];
+      for (int w : graph.neighbours(u)) dominators[u] += s[w];
+      complete &= dominators[u] > 0;
+    }
     for (int v = 0; v < n; v++) {
-      if (s[v] != 1) {
-        mask[v] = false;
-        continue;
-      }
-      int[] t = s.clone();
-      t[v] = 0;
-      mask[v] = !complete(t);
+      boolean leaves = !complete || dominators[v] == 1;
+      for (int w : graph.neighbours(v)) leaves |= dominators[w] == 1;
+      mask[v] = s[v] == 1 && leaves;
     }
   }
 
