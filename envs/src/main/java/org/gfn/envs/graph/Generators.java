@@ -98,6 +98,22 @@ public final class Generators {
     return barabasiAlbert(n, 4, rng.nextLong());
   }
 
+  /**
+   * A generated instance by name: rb-small, rb-large (RB model), ba-small, ba-large
+   * (Barabási–Albert, m = 4), er (G(nodes, p)); the same seed gives the same graph everywhere.
+   */
+  public static Graph named(String instance, long seed, int nodes, double p) {
+    return switch (instance) {
+      case "rb-small" -> rb("small", seed);
+      case "rb-large" -> rb("large", seed);
+      case "ba-small" -> barabasiAlbert("small", seed);
+      case "ba-large" -> barabasiAlbert("large", seed);
+      case "er" -> erdosRenyi(nodes, p, seed);
+      default -> throw new IllegalArgumentException("unknown graph instance '" + instance
+          + "' (rb-small, rb-large, ba-small, ba-large, er)");
+    };
+  }
+
   /** Erdős–Rényi G(n, p) (JGraphT). */
   public static Graph erdosRenyi(int n, double p, long seed) {
     SimpleGraph<Integer, DefaultEdge> g = new SimpleGraph<>(SupplierUtil.createIntegerSupplier(), SupplierUtil.DEFAULT_EDGE_SUPPLIER, false);

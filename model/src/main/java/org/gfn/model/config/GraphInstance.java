@@ -33,13 +33,6 @@ public record GraphInstance(String instance, long seed, String file, int nodes, 
 
   /** The graph (generated from the seed, or read from the file). */
   public Graph build() {
-    return switch (instance) {
-      case "rb-small" -> Generators.rb("small", seed);
-      case "rb-large" -> Generators.rb("large", seed);
-      case "ba-small" -> Generators.barabasiAlbert("small", seed);
-      case "ba-large" -> Generators.barabasiAlbert("large", seed);
-      case "er" -> Generators.erdosRenyi(nodes, edgeProbability, seed);
-      default -> GraphFiles.read(new File(file));
-    };
+    return instance.equals("file") ? GraphFiles.read(new File(file)) : Generators.named(instance, seed, nodes, edgeProbability);
   }
 }
