@@ -12,10 +12,10 @@ cache=()
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then cache=(--cache "$1"); shift; fi
 [ $# -gt 0 ] && [ "$1" = "--" ] && shift
 cd "$ROOT"
-mvn -B -q -ntp -pl deploy/cpsat -am install -DskipTests
+mvn -B -q -ntp -Dstyle.color=never -pl deploy/cpsat -am install -DskipTests
 cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
-mvn -B -q -ntp -pl deploy/cpsat dependency:build-classpath -Dmdep.outputFile="$cpfile"
+mvn -B -q -ntp -Dstyle.color=never -pl deploy/cpsat dependency:build-classpath -Dmdep.outputFile="$cpfile"
 cp=$(cat "$cpfile")
 java -cp "deploy/cpsat/target/classes:$cp" org.gfn.cpsat.ReferenceCli --problem "$problem" --instance "$instance" \
   --seeds "$seeds" "${cache[@]}" "$@"
