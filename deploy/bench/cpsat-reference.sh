@@ -12,10 +12,11 @@ cache=()
 if [ $# -gt 0 ] && [ "$1" != "--" ]; then cache=(--cache "$1"); shift; fi
 [ $# -gt 0 ] && [ "$1" = "--" ] && shift
 cd "$ROOT"
-mvn -B -q -ntp -Dstyle.color=never -pl deploy/cpsat -am install -DskipTests
-cpfile=$(mktemp)
-trap 'rm -f "$cpfile"' EXIT
-mvn -B -q -ntp -Dstyle.color=never -pl deploy/cpsat dependency:build-classpath -Dmdep.outputFile="$cpfile"
+cpfile=$(mktemp); log=$(mktemp)
+trap 'rm -f "$cpfile" "$log"' EXIT
+build() { mvn -B -q -ntp "$@" > "$log" 2>&1 || { cat "$log" >&2; echo "build failed: mvn $*" >&2; exit 1; }; }
+build -pl deploy/cpsat -am install -DskipTests
+build -pl deploy/cpsat dependency:build-classpath -Dmdep.outputFile="$cpfile"
 cp=$(cat "$cpfile")
 java -cp "deploy/cpsat/target/classes:$cp" org.gfn.cpsat.ReferenceCli --problem "$problem" --instance "$instance" \
   --seeds "$seeds" "${cache[@]}" "$@"
