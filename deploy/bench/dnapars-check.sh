@@ -13,18 +13,11 @@ trees="$2/best_trees.tsv"
 [ -f "$trees" ] || { echo "no $trees (a phylo run writes it)" >&2; exit 2; }
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
-python3 - "$fasta" "$trees" "$work" <<'PY'
+python3 "$(dirname "$0")/phylip-infile.py" "$fasta" "$work"
+python3 - "$trees" "$work" <<'PY'
 import re, sys
-fasta, trees, work = sys.argv[1:]
-names, seqs = [], []
-for block in open(fasta).read().split('>')[1:]:
-    lines = block.strip().split('\n')
-    names.append(lines[0].strip()); seqs.append(''.join(lines[1:]).upper().replace('-', '?'))
-with open(work + '/infile', 'w') as f:
-    f.write(f" {len(names)} {len(seqs[0])}\n")
-    for i, s in enumerate(seqs):
-        f.write(f"t{i:03d}".ljust(10) + s + "\n")
-code = {n: f"t{i:03d}" for i, n in enumerate(names)}
+trees, work = sys.argv[1:]
+code = {name: short for short, name in (line.rstrip('\n').split('\t') for line in open(work + '/names.tsv'))}
 rows = [line.rstrip('\n').split('\t') for line in open(trees)][1:]
 with open(work + '/intree', 'w') as f, open(work + '/recorded', 'w') as r:
     for score, newick in rows:

@@ -18,21 +18,7 @@ sets=("$@")
 printf "%-4s %5s %5s %14s %22s %8s\n" set taxa sites dnapars_length fitch_of_dnapars_tree seconds
 for ds in "${sets[@]}"; do
   work=$(mktemp -d)
-  python3 - "$ROOT/data/phylo/$ds.fasta" "$work" <<'PY'
-import sys
-fasta, work = sys.argv[1], sys.argv[2]
-names, seqs = [], []
-for block in open(fasta).read().split('>')[1:]:
-    lines = block.strip().split('\n')
-    names.append(lines[0].strip()); seqs.append(''.join(lines[1:]).upper().replace('-', '?'))
-with open(work + '/infile', 'w') as f:
-    f.write(f" {len(names)} {len(seqs[0])}\n")
-    for i, s in enumerate(seqs):
-        f.write(f"t{i:03d}".ljust(10) + s + "\n")
-with open(work + '/names.tsv', 'w') as f:
-    for i, n in enumerate(names):
-        f.write(f"t{i:03d}\t{n}\n")
-PY
+  python3 "$ROOT/deploy/bench/phylip-infile.py" "$ROOT/data/phylo/$ds.fasta" "$work"
   start=$(date +%s.%N)
   (cd "$work" && printf 'Y\n' | phylip dnapars > dnapars.log 2>&1)
   seconds=$(echo "$(date +%s.%N) - $start" | bc)

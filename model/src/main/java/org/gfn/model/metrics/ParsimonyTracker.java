@@ -20,8 +20,7 @@ public final class ParsimonyTracker implements Discovery {
   static final int KEPT = 20;
 
   private final PhyloForest env;
-  private final int[] recent = new int[WINDOW];
-  private long observed;
+  private final RecentScores recent = new RecentScores(WINDOW);
   private int best = Integer.MAX_VALUE;
   private final Map<List<Long>, int[]> atBest = new HashMap<>();
   /** Best distinct topologies: score → (topology → a tree with it), at most {@link #KEPT} in all. */
@@ -36,7 +35,7 @@ public final class ParsimonyTracker implements Discovery {
   public void observe(Trajectory t) {
     int[] x = t.terminal();
     int score = env.parsimony(x);
-    recent[(int) (observed++ % WINDOW)] = score;
+    recent.add(score);
     List<Long> topology = topology(x);
     if (score < best) {
       best = score;
@@ -76,13 +75,10 @@ public final class ParsimonyTracker implements Discovery {
   @Override
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    if (observed == 0) return m;
-    int n = (int) Math.min(observed, WINDOW);
-    double sum = 0;
-    for (int i = 0; i < n; i++) sum += recent[i];
+    if (recent.observed() == 0) return m;
     m.put("best_parsimony", (long) best);
     m.put("distinct_best_trees", (long) atBest.size());
-    m.put("mean_parsimony", sum / n);
+    m.put("mean_parsimony", recent.mean());
     return m;
   }
 

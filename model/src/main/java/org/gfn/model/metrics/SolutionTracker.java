@@ -16,8 +16,7 @@ public final class SolutionTracker implements Discovery {
 
   private final NodeSetProblem problem;
   private final int greedy;
-  private final int[] recent = new int[WINDOW];
-  private long observed;
+  private final RecentScores recent = new RecentScores(WINDOW);
   private int best;
 
   public SolutionTracker(NodeSetProblem problem) {
@@ -28,8 +27,8 @@ public final class SolutionTracker implements Discovery {
   @Override
   public void observe(Trajectory t) {
     int value = problem.objective(t.terminal());
-    recent[(int) (observed % WINDOW)] = value;
-    if (observed++ == 0 || (problem.maximises() ? value > best : value < best)) best = value;
+    if (recent.observed() == 0 || (problem.maximises() ? value > best : value < best)) best = value;
+    recent.add(value);
   }
 
   /**
@@ -39,12 +38,9 @@ public final class SolutionTracker implements Discovery {
   @Override
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
-    if (observed == 0) return m;
-    int n = (int) Math.min(observed, WINDOW);
-    double sum = 0;
-    for (int i = 0; i < n; i++) sum += recent[i];
+    if (recent.observed() == 0) return m;
     m.put("best_objective", (long) best);
-    m.put("mean_objective", sum / n);
+    m.put("mean_objective", recent.mean());
     m.put("greedy_objective", (long) greedy);
     if (greedy != 0) m.put("ratio_to_greedy", (double) best / greedy);
     return m;
