@@ -28,9 +28,10 @@ final class Nd4jLinear implements Linear {
       Dense.JAVA.forward(x, m, nIn, p, w, b, nOut, y);
       return;
     }
-    INDArray out = matrix(x, m, nIn).mmul(weights(p, w, nIn, nOut));
-    if (b >= 0) out.addiRowVector(matrix(p, b, 1, nOut));
-    System.arraycopy(values(out), 0, y, 0, m * nOut);
+    readInto(product(matrix(x, 0, m, nIn), false, weights(p, w, nIn, nOut), false, m, nOut), y);
+    if (b >= 0) {
+      for (int i = 0; i < m; i++) for (int j = 0; j < nOut; j++) y[i * nOut + j] += p[b + j];
+    }
   }
 
   @Override
@@ -40,17 +41,30 @@ final class Nd4jLinear implements Linear {
       Dense.JAVA.backward(x, dy, m, nIn, p, w, b, nOut, g, dx);
       return;
     }
-    INDArray dY = matrix(dy, m, nOut);
-    double[] dW = values(matrix(x, m, nIn).transpose().mmul(dY));
+    INDArray dY = matrix(dy, 0, m, nOut);
+    double[] dW = new double[nIn * nOut];
+    readInto(product(matrix(x, 0, m, nIn), true, dY, false, nIn, nOut), dW);
     for (int k = 0; k < nIn * nOut; k++) g[w + k] += dW[k];
     if (b >= 0) {
-      double[] db = values(dY.sum(0));
-      for (int j = 0; j < nOut; j++) g[b + j] += db[j];
+      for (int i = 0; i < m; i++) for (int j = 0; j < nOut; j++) g[b + j] += dy[i * nOut + j];
     }
     if (dx != null) {
-      double[] v = values(dY.mmul(weights(p, w, nIn, nOut).transpose()));
+      double[] v = new double[m * nIn];
+      readInto(product(dY, false, weights(p, w, nIn, nOut), true, m, nIn), v);
       for (int k = 0; k < m * nIn; k++) dx[k] += v[k];
     }
+  }
+
+  /** op(a)·op(b) into a fresh c-ordered rows × cols array (one GEMM, no copy of the result). */
+  private static INDArray product(INDArray a, boolean transposeA, INDArray b, boolean transposeB, int rows, int cols) {
+    INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {rows, cols}, 'c');
+    Nd4j.gemm(a, b, out, transposeA, transposeB, 1.0, 0.0);
+    return out;
+  }
+
+  /** Copies a fresh c-ordered array's values into {@code to} (from index 0). */
+  private static void readInto(INDArray a, double[] to) {
+    a.data().asNioDouble().get(to, 0, (int) a.length());
   }
 
   /** A rows × cols ND4J copy of a[from ..], bulk-copied (createFromArray copies one value at a time). */
@@ -60,18 +74,7 @@ final class Nd4jLinear implements Linear {
     return m;
   }
 
-  private static INDArray matrix(double[] a, int rows, int cols) {
-    return matrix(a, 0, rows, cols);
-  }
-
   private static INDArray weights(double[] p, int w, int nIn, int nOut) {
     return matrix(p, w, nIn, nOut);
-  }
-
-  /** The values of a (c-ordered) result. */
-  private static double[] values(INDArray a) {
-    double[] v = new double[(int) a.length()];
-    a.dup('c').data().asNioDouble().get(v);
-    return v;
   }
 }
