@@ -45,9 +45,8 @@ public final class PhyloForest implements Environment {
     int[] informative = java.util.stream.IntStream.range(0, data.sites()).filter(data::informative).toArray();
     int[] keep = informative.length > 0 ? informative : new int[] {0};
     this.scored = data.select(keep);
-    java.util.Set<Integer> kept = java.util.Arrays.stream(keep).boxed().collect(java.util.stream.Collectors.toSet());
-    this.fixedCost = java.util.stream.IntStream.range(0, data.sites()).filter(site -> !kept.contains(site))
-        .map(data::minimumChanges).sum();
+    this.fixedCost = java.util.stream.IntStream.range(0, data.sites()).map(data::minimumChanges).sum()
+        - java.util.Arrays.stream(keep).map(data::minimumChanges).sum();
     this.memo = ThreadLocal.withInitial(() -> new FitchMemo(scored));
     int pairs = n * (n - 1) / 2;
     pairI = new int[pairs];
