@@ -57,11 +57,6 @@ public final class DominatingSet extends NodeSetProblem {
   }
 
   @Override
-  public boolean isInitial(int[] s) {
-    return size(s) == 0;
-  }
-
-  @Override
   public void forwardMask(int[] s, boolean[] mask) {
     boolean done = complete(s);
     for (int v = 0; v < n; v++) mask[v] = !done && s[v] == 0;

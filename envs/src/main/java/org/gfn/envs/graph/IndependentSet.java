@@ -65,12 +65,6 @@ public final class IndependentSet extends NodeSetProblem {
   }
 
   @Override
-  public boolean isInitial(int[] s) {
-    for (int v : s) if (v != UNDECIDED) return false;
-    return true;
-  }
-
-  @Override
   public void forwardMask(int[] s, boolean[] mask) {
     boolean any = false;
     for (int v = 0; v < n; v++) {

@@ -56,12 +56,6 @@ public final class MaxCut extends NodeSetProblem {
   }
 
   @Override
-  public boolean isInitial(int[] s) {
-    for (int v : s) if (v != 0) return false;
-    return true;
-  }
-
-  @Override
   public void forwardMask(int[] s, boolean[] mask) {
     for (int v = 0; v < n; v++) mask[v] = s[v] == 0;
     mask[n] = true;

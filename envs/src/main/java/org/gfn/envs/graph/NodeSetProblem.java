@@ -66,6 +66,13 @@ public abstract class NodeSetProblem implements Environment {
     return new int[n];
   }
 
+  /** The initial state: every node 0 (undecided, or outside the set). */
+  @Override
+  public boolean isInitial(int[] s) {
+    for (int v : s) if (v != 0) return false;
+    return true;
+  }
+
   @Override
   public int backwardActionOf(int[] parent, int a) {
     return a;
