@@ -39,7 +39,16 @@ public interface Environment {
   /** A fresh copy of the initial state s_0. */
   int[] initialState();
 
-  /** Whether {@code s} is s_0. */
+  /**
+   * The initial state of one trajectory, drawn with the trajectory's own {@code rng} by an
+   * environment with several (an {@link InstanceConditioned} family: one per training instance);
+   * the default is {@link #initialState()} and draws nothing.
+   */
+  default int[] initialState(java.util.SplittableRandom rng) {
+    return initialState();
+  }
+
+  /** Whether {@code s} is s_0 (one of them, in an {@link InstanceConditioned} family). */
   boolean isInitial(int[] s);
 
   /** Writes which forward actions are legal in {@code s} (exit included) into {@code mask}. */

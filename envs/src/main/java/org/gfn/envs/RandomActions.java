@@ -73,6 +73,7 @@ public final class RandomActions implements Environment {
   @Override public int numBackwardActions() { return inner.numBackwardActions(); }
   @Override public int exitAction() { return inner.exitAction(); }
   @Override public int[] initialState() { return inner.initialState(); }
+  @Override public int[] initialState(java.util.SplittableRandom rng) { return inner.initialState(rng); }
   @Override public boolean isInitial(int[] s) { return inner.isInitial(s); }
   @Override public void forwardMask(int[] s, boolean[] mask) { inner.forwardMask(s, mask); }
   @Override public void backwardMask(int[] s, boolean[] mask) { inner.backwardMask(s, mask); }

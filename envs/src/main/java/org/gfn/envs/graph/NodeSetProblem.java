@@ -110,7 +110,14 @@ public abstract class NodeSetProblem implements Environment {
 
   @Override
   public void encode(int[] s, float[] out, int offset) {
-    int row = 4 + n;
+    encodeRows(s, out, offset, 4 + n);
+  }
+
+  /**
+   * Writes the n node rows of {@link #encode} with {@code row} values each (≥ 4 + n: a family of
+   * graphs pads every row to its largest graph); adjacency values beyond node n − 1 stay 0.
+   */
+  void encodeRows(int[] s, float[] out, int offset, int row) {
     Arrays.fill(out, offset, offset + n * row, 0f);
     for (int v = 0; v < n; v++) {
       int base = offset + v * row;

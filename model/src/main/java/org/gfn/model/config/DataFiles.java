@@ -16,18 +16,24 @@ public final class DataFiles {
    * @throws SettingsException naming {@code key} when the file is nowhere
    */
   public static String locate(String path, String key) {
+    return locate(path, key, false);
+  }
+
+  /** As {@link #locate(String, String)}; with {@code directories}, a directory is found as well. */
+  public static String locate(String path, String key, boolean directories) {
+    java.util.function.Predicate<File> found = c -> c.isFile() || (directories && c.isDirectory());
     File f = new File(path);
     if (f.isAbsolute()) {
-      if (f.isFile()) return f.getPath();
+      if (found.test(f)) return f.getPath();
       throw new SettingsException(key + " = " + path + ": the data file does not exist");
     }
     File dir = new File("").getAbsoluteFile();
     for (int up = 0; up <= 3 && dir != null; up++, dir = dir.getParentFile()) {
       File c = new File(dir, path);
-      if (c.isFile()) return c.getAbsolutePath();
+      if (found.test(c)) return c.getAbsolutePath();
     }
     String home = System.getProperty("gfn.home");
-    if (home != null && new File(home, path).isFile()) return new File(home, path).getAbsolutePath();
+    if (home != null && found.test(new File(home, path))) return new File(home, path).getAbsolutePath();
     throw new SettingsException(key + " = " + path + ": the data file does not exist (looked in "
         + new File("").getAbsolutePath() + " and its parents" + (home == null ? "" : ", and in " + home) + ")");
   }

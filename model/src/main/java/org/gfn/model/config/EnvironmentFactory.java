@@ -1,6 +1,8 @@
 package org.gfn.model.config;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gfn.envs.BitSequence;
@@ -16,8 +18,11 @@ import org.gfn.envs.SequenceRewards;
 import org.gfn.envs.SpinSequence;
 import org.gfn.envs.RandomActions;
 import org.gfn.envs.graph.DominatingSet;
+import org.gfn.envs.graph.Graph;
 import org.gfn.envs.graph.IndependentSet;
 import org.gfn.envs.graph.MaxCut;
+import org.gfn.envs.graph.NodeSetFamily;
+import org.gfn.envs.graph.NodeSetProblem;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloBayesForest;
 import org.gfn.envs.phylo.PhyloForest;
@@ -42,6 +47,28 @@ public final class EnvironmentFactory {
     return e.randomAction() > 0 ? new RandomActions(env, e.randomAction()) : env;
   }
 
+  /** A graph problem on the configured graph, or over the configured family of graphs. */
+  private static Environment graphProblem(String type, GraphInstance g) {
+    if (!g.family()) return graphProblem(type, g.build(), g.temperature());
+    List<NodeSetProblem> problems = new ArrayList<>();
+    List<Graph> train = g.trainGraphs();
+    for (Graph graph : train) problems.add(graphProblem(type, graph, g.temperature()));
+    for (Graph graph : g.testGraphs()) problems.add(graphProblem(type, graph, g.temperature()));
+    String source = g.instance().equals("file") ? g.file() : g.instance();
+    return new NodeSetFamily(problems, train.size(), String.format("%s(%d %s graphs, %d held out)", type,
+        train.size(), source, problems.size() - train.size()));
+  }
+
+  private static NodeSetProblem graphProblem(String type, Graph graph, double temperature) {
+    return switch (type) {
+      case "mis" -> new IndependentSet(graph, temperature);
+      case "maxclique" -> IndependentSet.maxClique(graph, temperature);
+      case "mds" -> new DominatingSet(graph, temperature);
+      case "maxcut" -> new MaxCut(graph, temperature);
+      default -> throw new IllegalArgumentException("not a graph problem: " + type);
+    };
+  }
+
   private static Environment base(EnvSettings e) {
     LogReward custom = e.rewardClass().isEmpty() ? null : customReward(e.rewardClass());
     if (e.type().equals("tfbind8") || e.type().equals("qm9str")) {
@@ -49,10 +76,7 @@ public final class EnvironmentFactory {
       return e.type().equals("tfbind8") ? new PrependAppendSequence("tfbind8", 8, 4, e.appendOnly(), r)
           : new PrependAppendSequence("qm9str", 5, 11, e.appendOnly(), r);
     }
-    if (e.type().equals("mis")) return new IndependentSet(e.graph().build(), e.graph().temperature());
-    if (e.type().equals("maxclique")) return IndependentSet.maxClique(e.graph().build(), e.graph().temperature());
-    if (e.type().equals("mds")) return new DominatingSet(e.graph().build(), e.graph().temperature());
-    if (e.type().equals("maxcut")) return new MaxCut(e.graph().build(), e.graph().temperature());
+    if (e.graph() != null) return graphProblem(e.type(), e.graph());
     if (e.type().equals("phylo-bayes")) {
       try {
         return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());

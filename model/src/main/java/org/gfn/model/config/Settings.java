@@ -108,6 +108,11 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.policy.mix-layers", 0, 64),
         r.intIn("gfn.policy.heads", 1, 64));
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
+    if (env.graph() != null && env.graph().family() && !List.of("db", "fldb", "subtb").contains(objective)) {
+      throw new SettingsException("a family of graphs (gfn.env.graph.instances / test-instances) has one partition "
+          + "function per graph, which one learned log Z cannot hold: set gfn.objective.name = DB, FLDB or SubTB (is "
+          + objective.toUpperCase(java.util.Locale.ROOT) + ")");
+    }
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
     int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
     long trajectories = r.longAtLeast("gfn.train.trajectories", batch);

@@ -68,7 +68,7 @@ public final class RolloutSampler {
     for (int i = 0; i < n; i++) {
       seeds[i] = Seeds.derive(seed, i);
       rngs[i] = new SplittableRandom(seeds[i]);
-      starts[i] = env.initialState();
+      starts[i] = env.initialState(rngs[i]);
       if (betas != null) betas[i] = Double.isNaN(beta) ? tc.draw(rngs[i]) : beta;
     }
     Walk[] walks = walk(starts, rngs, exploration, false, betas);

@@ -11,6 +11,9 @@ import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.learn.MemoryEstimate;
 import org.gfn.model.metrics.Discovery;
+import org.gfn.model.metrics.HeldOutSolutions;
+import org.gfn.model.config.GraphReferences;
+import org.gfn.envs.graph.NodeSetFamily;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.EntityStructure;
@@ -63,7 +66,14 @@ public final class Components {
   private static Task task(EnvSettings e, Environment env, boolean exact) {
     return new Task(env, exact ? StateSpace.of(env) : null,
         e.type().equals("bitseq") ? EnvironmentFactory.modes(e) : null,
-        e.dataFile().isEmpty() ? null : EnvironmentFactory.table(e), e.topFraction());
+        e.dataFile().isEmpty() ? null : EnvironmentFactory.table(e), e.topFraction(), heldOut(e, env));
+  }
+
+  /** A fresh held-out evaluation when the environment is a family of graphs that holds some out. */
+  private static java.util.function.Supplier<Discovery> heldOut(EnvSettings e, Environment env) {
+    if (!(env.unwrap() instanceof NodeSetFamily family) || family.testInstances() == 0) return null;
+    double[] reference = GraphReferences.of(e.type(), e.graph(), family.maximises());
+    return () -> new HeldOutSolutions(family, e.graph().evalSamples(), reference);
   }
 
   public static Objective objective(Settings s) {

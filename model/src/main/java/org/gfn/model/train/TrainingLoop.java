@@ -19,6 +19,7 @@ import org.gfn.model.config.TrainingConfig;
 import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.ExactMetrics;
 import org.gfn.model.metrics.ExactReport;
+import org.gfn.model.metrics.SnapshotMetrics;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.replay.ReplayBuffer;
 import org.gfn.replay.Trajectory;
@@ -29,9 +30,9 @@ import org.gfn.replay.Trajectory;
  * {@code replay-samples} from the buffer) and step the learner; when nothing fresh is ready and
  * the samples-per-insert ratio allows, step on replay samples instead of waiting; evaluate every
  * {@code eval-every} steps and checkpoint every {@code checkpoint-every}; stop at the trajectory
- * budget or when asked to (after at least one evaluation). Exact metrics of an evaluation are
- * computed from an immutable snapshot, on a background thread when {@link Options#background},
- * and records are published in order.
+ * budget or when asked to (after at least one evaluation). Exact metrics of an evaluation and a
+ * task's {@link SnapshotMetrics} (held-out instances) are computed from an immutable snapshot, on a
+ * background thread when {@link Options#background}, and records are published in order.
  */
 public final class TrainingLoop {
   private static final AtomicLong RUNS = new AtomicLong();
@@ -156,11 +157,13 @@ public final class TrainingLoop {
     Map<String, Object> m = stats.evaluationRecord(learner.version(), logZ, source.inserted());
     if (discovery != null) m.putAll(discovery.toMap());
     m.putAll(source.stats());
-    PolicySnapshot snapshot = space == null ? null : learner.snapshot();
-    double[] betas = snapshot == null || snapshot.temperature() == null ? null : snapshot.temperature().evalBetas();
+    SnapshotMetrics held = discovery instanceof SnapshotMetrics h ? h : null;
+    PolicySnapshot snapshot = space == null && held == null ? null : learner.snapshot();
+    double[] betas = space == null || snapshot.temperature() == null ? null : snapshot.temperature().evalBetas();
     double[] logZs = betas == null ? null : java.util.Arrays.stream(betas).map(learner::logZAt).toArray();
     Runnable finish = () -> {
-      ExactReport exact = snapshot == null ? null : ExactMetrics.evaluate(space, snapshot.forwardEvaluator(), logZ);
+      if (held != null) m.putAll(held.evaluate(snapshot));
+      ExactReport exact = space == null ? null : ExactMetrics.evaluate(space, snapshot.forwardEvaluator(), logZ);
       if (exact != null) {
         Evaluation.putExact(m, exact);
         lastExact = exact;
