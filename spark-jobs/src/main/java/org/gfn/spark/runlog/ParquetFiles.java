@@ -42,11 +42,12 @@ final class ParquetFiles {
           + "  required int64 learner_step;\n"
           + "  required binary origin (STRING);\n"
           + "  required double beta;\n"
+          + "  required int32 instance;\n"
           + "}");
 
   /** One row of the log. */
   record Row(String runId, Trajectory t, long round, String worker, int partition, long timeMs,
-      long learnerStep) {}
+      long learnerStep, int instance) {}
 
   private ParquetFiles() {}
 
@@ -79,7 +80,8 @@ final class ParquetFiles {
             .append("time_ms", r.timeMs())
             .append("learner_step", r.learnerStep())
             .append("origin", t.origin().label())
-            .append("beta", t.beta());
+            .append("beta", t.beta())
+            .append("instance", r.instance());
         w.write(g);
       }
     }

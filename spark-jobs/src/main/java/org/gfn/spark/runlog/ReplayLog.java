@@ -10,8 +10,8 @@ import org.apache.spark.sql.functions;
 /**
  * Reading a run's replay log from Java or Scala (notebooks, jobs): the columns of
  * docs/replay-schema.md plus {@code staleness} = learner_step − policy_version, as a Dataset and as
- * the temporary view {@code replay}. Logs from before the {@code origin} and {@code beta} columns
- * read as {@code origin = sampled}, {@code beta = 1}.
+ * the temporary view {@code replay}. Logs from before the {@code origin}, {@code beta} and
+ * {@code instance} columns read as {@code origin = sampled}, {@code beta = 1}, {@code instance = −1}.
  *
  * <pre>{@code
  * Dataset<Row> log = ReplayLog.open(spark, "runs/my-run");
@@ -42,6 +42,7 @@ public final class ReplayLog {
     // Logs written before these columns existed hold sampled, unconditioned trajectories only.
     log = withDefault(log, "origin", functions.lit("sampled"));
     log = withDefault(log, "beta", functions.lit(1.0));
+    log = withDefault(log, "instance", functions.lit(-1));
     log.createOrReplaceTempView(VIEW);
     return log;
   }

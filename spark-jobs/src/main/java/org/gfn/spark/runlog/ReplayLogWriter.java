@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToIntFunction;
 import org.gfn.replay.Trajectory;
 
 /**
@@ -28,8 +29,14 @@ public final class ReplayLogWriter implements AutoCloseable {
   private final List<Future<?>> pending = new ArrayList<>();
   private List<ParquetFiles.Row> buffer = new ArrayList<>();
   private int fileSeq;
+  private final ToIntFunction<int[]> instanceOf;
 
-  public ReplayLogWriter(File runDir, String runId, int rowsPerFile) {
+  /**
+   * @param instanceOf the problem instance a trajectory's states belong to (an instance-conditioned
+   *     environment), or null: the {@code instance} column is then −1
+   */
+  public ReplayLogWriter(File runDir, String runId, int rowsPerFile, ToIntFunction<int[]> instanceOf) {
+    this.instanceOf = instanceOf;
     this.dir = new File(runDir, "replay");
     this.runId = runId;
     this.rowsPerFile = rowsPerFile;
@@ -40,7 +47,8 @@ public final class ReplayLogWriter implements AutoCloseable {
 
   /** Buffers one trajectory; starts a background write when the buffer is full. */
   public void append(Trajectory t, long round, String worker, int partition, long learnerStep) {
-    buffer.add(new ParquetFiles.Row(runId, t, round, worker, partition, System.currentTimeMillis(), learnerStep));
+    buffer.add(new ParquetFiles.Row(runId, t, round, worker, partition, System.currentTimeMillis(), learnerStep,
+        instanceOf == null ? -1 : instanceOf.applyAsInt(t.terminal())));
     if (buffer.size() >= rowsPerFile) submit();
   }
 

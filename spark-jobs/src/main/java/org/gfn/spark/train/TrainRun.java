@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.gfn.envs.InstanceConditioned;
 import org.gfn.model.Contracts;
 import org.gfn.model.config.ConfigLoader;
 import org.gfn.model.config.ConfigReader;
@@ -109,7 +111,8 @@ public final class TrainRun {
     }
 
     return Sessions.with(given, master, spark.master(), spark.driverHost(), spark.executorWaitSeconds(), session -> {
-      try (ReplayLogWriter log = new ReplayLogWriter(run.root, start.runId(), spark.replayLogRows())) {
+      ToIntFunction<int[]> instanceOf = task.env().unwrap() instanceof InstanceConditioned family ? family::instanceOf : null;
+      try (ReplayLogWriter log = new ReplayLogWriter(run.root, start.runId(), spark.replayLogRows(), instanceOf)) {
         return train(session, settings, spark, run, task, learner, replay, log, start, progress, maxSeconds);
       }
     });
