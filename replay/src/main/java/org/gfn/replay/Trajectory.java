@@ -76,6 +76,11 @@ public final class Trajectory implements Serializable {
     this.beta = beta;
   }
 
+  /** The same trajectory trained at inverse temperature {@code beta} (its arrays shared). */
+  public Trajectory withBeta(double beta) {
+    return new Trajectory(id, seed, policyVersion, stateSize, states, actions, logReward, behaviourLogProb, origin, beta);
+  }
+
   /** Unique id (run-wide). */
   public long id() {
     return id;

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.gfn.model.learn.IntrinsicRewards;
 import org.gfn.model.learn.LearnerConfig;
+import org.gfn.model.learn.RewardAnneal;
 import org.gfn.model.learn.LearningRateSchedule;
 import org.gfn.model.objectives.DynamicsSettings;
 import org.gfn.model.policy.QuantileFlows;
@@ -122,7 +123,9 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.doubleIn("gfn.learner.clip-norm", 0, Double.MAX_VALUE, false),
         r.doubleIn("gfn.learner.ema-decay", 0, 0.999999, false),
         r.anyDouble("gfn.learner.initial-log-z"),
-        schedule(r, trajectories / batch));
+        schedule(r, trajectories / batch),
+        new RewardAnneal(r.doubleIn("gfn.learner.reward-anneal.start", 0, 1, true),
+            r.longAtLeast("gfn.learner.reward-anneal.steps", 0)));
     Exploration exploration = new Exploration(
         r.doubleIn("gfn.sampler.epsilon", 0, 1, false),
         r.doubleIn("gfn.sampler.temperature", 0, 1e6, true));
@@ -164,6 +167,10 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
           + "revisions: disable gfn.explore.local-search");
     }
     TemperatureConditioning temperature = TemperatureSettings.read(r, objective, policy.type(), train.localSearch(), seed);
+    if (temperature != null && learner.anneal().steps() > 0) {
+      throw new SettingsException("gfn.learner.reward-anneal and gfn.conditioning.temperature both set the target's "
+          + "exponent: use one of them");
+    }
     IntrinsicRewards intrinsic = intrinsic(r, objective, temperature);
     QuantileFlows quantiles = QuantileSettings.read(r, objective, policy.type());
     DynamicsSettings dynamics = !objective.equals("sdb") ? null : new DynamicsSettings(

@@ -77,7 +77,7 @@ public final class EnergyBasedRun {
     // instead of climbing from 0 while the energy moves.
     LearnerConfig l = s.learner();
     Learner learner = Components.learner(s, env, new LearnerConfig(l.learningRate(), l.logZLearningRate(),
-        l.clipNorm(), l.emaDecay(), l.initialLogZ() + n * Math.log(2), l.schedule()));
+        l.clipNorm(), l.emaDecay(), l.initialLogZ() + n * Math.log(2), l.schedule(), l.anneal()));
     double[][] trueJ = truth.couplings();
     double initial = EnergyBasedTraining.rmse(j.couplings(), trueJ);
     List<Row> rows = new ArrayList<>();

@@ -81,6 +81,10 @@ public final class Learner implements Contracts.Learner {
     }
     this.rnd = intrinsic == null ? null : new RandomNetworkDistillation(intrinsic, network.architecture().featureSize(), seed);
     if (temperature != null) lastLogZEstimate = this.temperature.logZ(1.0);
+    if (temperature != null && config.anneal().steps() > 0) {
+      throw new IllegalArgumentException("reward annealing and temperature conditioning cannot be combined: both set the"
+          + " target's exponent");
+    }
     this.dynamics = objective.dynamics() == null ? null : new DynamicsModel(env, objective.dynamics(), seed ^ 0xd1a);
   }
 
@@ -88,6 +92,8 @@ public final class Learner implements Contracts.Learner {
   @Override
   public StepMetrics step(List<Trajectory> batch) {
     if (batch.isEmpty()) throw new IllegalArgumentException("empty minibatch");
+    double exponent = config.anneal().exponent(steps);
+    if (exponent != 1) batch = batch.stream().map(t -> t.withBeta(t.beta() * exponent)).toList();
     Objective.Prepared p = objective.prepare(batch, env, network.architecture());
     if (rnd != null) p.intrinsicRewards(rnd.logRewards(p.features(), p.rows(), steps));
     if (dynamics != null) p.transitionLogProbs(dynamics.logProbs(batch));
