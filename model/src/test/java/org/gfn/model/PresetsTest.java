@@ -24,7 +24,8 @@ class PresetsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"bitseq-tb", "ebgfn-ising", "hypergrid-20x4-tb", "hypergrid-8x4-tb-fast",
-      "hypergrid-8x4-tb", "ising-10x10-tb", "qm9str-tb", "tfbind8-tb"})
+      "hypergrid-8x4-tb", "ising-10x10-tb", "qm9str-tb", "tfbind8-tb", "mis-rb-small", "maxclique-rb-small",
+      "mds-ba-small", "maxcut-ba-small"})
   void presetBuildsFromTheProjectAlone(String name) throws Exception {
     File conf = new File(ROOT, "conf/" + name + ".conf");
     assertFalse(Files.readString(conf.toPath()).contains("shared/"), name + " points outside the project");
@@ -35,6 +36,10 @@ class PresetsTest {
       File data = new File(s.env().dataFile());
       assertTrue(data.toPath().startsWith(new File(ROOT, "data").toPath()), name + " reads " + data);
       assertNotNull(task.rewards(), name + " loaded its reward table");
+    }
+    if (s.env().graph() != null && !s.env().graph().reference().isEmpty()) {
+      assertTrue(new File(s.env().graph().reference()).toPath().startsWith(new File(ROOT, "data").toPath()), name);
+      assertNotNull(task.discoveryTracker(), name + " scores its held-out graphs against their references");
     }
   }
 }

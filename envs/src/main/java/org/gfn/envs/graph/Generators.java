@@ -1,10 +1,8 @@
 package org.gfn.envs.graph;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.jgrapht.generate.BarabasiAlbertGraphGenerator;
 import org.jgrapht.generate.GnpRandomGraphGenerator;
@@ -50,36 +48,41 @@ public final class Generators {
     int s = (int) (p * Math.pow(na, 2 * a));
     int iterations = (int) (r * na * Math.log(na) - 1);
     List<int[]> edges = new ArrayList<>();
-    Set<Long> cross = new HashSet<>();
+    int nodes = na * k;
+    boolean[] cross = new boolean[nodes * nodes]; // cross[min · nodes + max]: that edge was added
     for (int c = 0; c < na; c++) {
       for (int i = 0; i < k; i++) for (int j = i + 1; j < k; j++) edges.add(new int[] {c * k + i, c * k + j});
     }
+    int[] free = new int[2 * k * k];
     for (int it = 0; it < iterations; it++) {
       int ci = rng.nextInt(na);
       int cj = rng.nextInt(na - 1);
       if (cj >= ci) cj++;
-      List<int[]> free = new ArrayList<>();
+      int size = 0; // the absent cross pairs, in (i, j) order
       for (int i = 0; i < k; i++) {
         for (int j = 0; j < k; j++) {
           int u = ci * k + i;
           int v = cj * k + j;
-          if (!cross.contains(key(u, v))) free.add(new int[] {u, v});
+          if (!cross[Math.min(u, v) * nodes + Math.max(u, v)]) {
+            free[2 * size] = u;
+            free[2 * size + 1] = v;
+            size++;
+          }
         }
       }
-      for (int t = 0; t < Math.min(s, free.size()); t++) { // a random s-subset: partial Fisher–Yates
-        int pick = t + rng.nextInt(free.size() - t);
-        int[] e = free.get(pick);
-        free.set(pick, free.get(t));
-        free.set(t, e);
-        cross.add(key(e[0], e[1]));
-        edges.add(e);
+      for (int t = 0; t < Math.min(s, size); t++) { // a random s-subset: partial Fisher–Yates
+        int pick = t + rng.nextInt(size - t);
+        int u = free[2 * pick];
+        int v = free[2 * pick + 1];
+        free[2 * pick] = free[2 * t];
+        free[2 * pick + 1] = free[2 * t + 1];
+        free[2 * t] = u;
+        free[2 * t + 1] = v;
+        cross[Math.min(u, v) * nodes + Math.max(u, v)] = true;
+        edges.add(new int[] {u, v});
       }
     }
     return Graph.of(na * k, edges);
-  }
-
-  private static long key(int u, int v) {
-    return ((long) Math.min(u, v) << 32) | Math.max(u, v);
   }
 
   /** Barabási–Albert with n nodes, each new node attached to m existing ones (JGraphT). */

@@ -3,7 +3,6 @@ package org.gfn.envs.graph;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * A simple undirected graph on nodes 0..n−1: sorted neighbour lists, no self-loops, no multiple
@@ -23,21 +22,30 @@ public final class Graph implements java.io.Serializable {
   /** A graph from an edge list {u, v}; refuses self-loops and nodes outside 0..n−1, merges repeats. */
   public static Graph of(int n, List<int[]> edgeList) {
     if (n < 1) throw new IllegalArgumentException("a graph needs at least one node, got " + n);
-    List<TreeSet<Integer>> adj = new ArrayList<>();
-    for (int i = 0; i < n; i++) adj.add(new TreeSet<>());
+    int[] degree = new int[n];
     for (int[] e : edgeList) {
       if (e[0] < 0 || e[0] >= n || e[1] < 0 || e[1] >= n) {
         throw new IllegalArgumentException("edge " + e[0] + " " + e[1] + " has a node outside 0.." + (n - 1));
       }
       if (e[0] == e[1]) throw new IllegalArgumentException("self-loop at node " + e[0]);
-      adj.get(e[0]).add(e[1]);
-      adj.get(e[1]).add(e[0]);
+      degree[e[0]]++;
+      degree[e[1]]++;
     }
     int[][] nb = new int[n][];
+    for (int i = 0; i < n; i++) nb[i] = new int[degree[i]];
+    int[] fill = new int[n];
+    for (int[] e : edgeList) {
+      nb[e[0]][fill[e[0]]++] = e[1];
+      nb[e[1]][fill[e[1]]++] = e[0];
+    }
     int m = 0;
-    for (int i = 0; i < n; i++) {
-      nb[i] = adj.get(i).stream().mapToInt(Integer::intValue).toArray();
-      m += nb[i].length;
+    for (int i = 0; i < n; i++) { // sorted, repeats merged
+      int[] row = nb[i];
+      java.util.Arrays.sort(row);
+      int k = 0;
+      for (int j = 0; j < row.length; j++) if (j == 0 || row[j] != row[j - 1]) row[k++] = row[j];
+      nb[i] = k == row.length ? row : java.util.Arrays.copyOf(row, k);
+      m += k;
     }
     return new Graph(n, nb, m / 2);
   }
