@@ -14,6 +14,8 @@ final class Dense implements Linear {
 
   /** The plain-Java implementation: the Vector API where the JVM has the module, else {@link #SCALAR}'s loops. */
   static final Dense JAVA = vectorised() ? new Dense(true) : SCALAR;
+  /** Whether the static helpers use the Vector API. */
+  private static final boolean SIMD = JAVA != SCALAR;
 
   private final boolean vector;
   private final int lanes;
@@ -51,6 +53,23 @@ final class Dense implements Linear {
       VectorProduct.forward(x, m, nIn, p, w, b, nOut, y);
     } else {
       scalarForward(x, m, nIn, p, w, b, nOut, y);
+    }
+  }
+
+  /**
+   * x_i += Σ_{j ∈ nb[i]} h_j for each of the {@code e} rows of d values: the neighbour sums of a
+   * graph block (with the Vector API when the JVM has it, whichever linear back-end runs the
+   * products).
+   */
+  static void addNeighbours(double[] h, int[][] nb, int e, int d, double[] x) {
+    if (SIMD) {
+      for (int i = 0; i < e; i++) VectorProduct.addRows(h, nb[i], d, x, i * d);
+      return;
+    }
+    for (int i = 0; i < e; i++) {
+      for (int j : nb[i]) {
+        for (int k = 0; k < d; k++) x[i * d + k] += h[j * d + k];
+      }
     }
   }
 

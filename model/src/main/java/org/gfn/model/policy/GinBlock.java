@@ -6,7 +6,9 @@ import java.util.Random;
  * One GIN block (Xu et al. 2019, ε = 0) over the entity embeddings of each state and their
  * neighbour lists:
  * x_i = h_i + Σ_{j ∈ N(i)} h_j, then h'_i = act(act(x_i·W_1 + b_1)·W_2 + b_2). Sum aggregation
- * over an unordered neighbourhood, so relabelling the entities relabels the output.
+ * over an unordered neighbourhood, so relabelling the entities relabels the output. The backward
+ * pass gathers over the same lists, which holds because adjacency is symmetric ({@link
+ * org.gfn.envs.EntityLayout}).
  * Parameters from {@code off}: W_1, b_1, W_2, b_2.
  */
 final class GinBlock {
@@ -42,11 +44,7 @@ final class GinBlock {
     int e = b.entities();
     Trace t = new Trace();
     t.x = h.clone();
-    for (int i = 0; i < e; i++) {
-      for (int j : b.neighbours()[i]) {
-        for (int k = 0; k < d; k++) t.x[i * d + k] += h[j * d + k];
-      }
-    }
+    Dense.addNeighbours(h, b.neighbours(), e, d, t.x);
     t.z1 = new double[e * d];
     lin.forward(t.x, e, d, p, w1(), b1(), d, t.z1);
     Dense.activate(act, t.z1, e * d);
@@ -66,12 +64,8 @@ final class GinBlock {
     Dense.activationBackward(act, t.z1, dz1, e * d);
     double[] dx = new double[e * d];
     lin.backward(t.x, dz1, e, d, p, w1(), b1(), d, g, dx);
-    double[] dh = dx.clone();
-    for (int i = 0; i < e; i++) {
-      for (int j : b.neighbours()[i]) {
-        for (int k = 0; k < d; k++) dh[j * d + k] += dx[i * d + k];
-      }
-    }
+    double[] dh = dx.clone(); // dh_j += Σ_{i: j ∈ N(i)} dx_i, a sum over N(j) as adjacency is symmetric
+    Dense.addNeighbours(dx, b.neighbours(), e, d, dh);
     return dh;
   }
 }

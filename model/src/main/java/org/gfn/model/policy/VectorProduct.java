@@ -111,6 +111,30 @@ final class VectorProduct {
     }
   }
 
+  /**
+   * x[xOff .. xOff + d) += Σ_k h[rows[k] · d ..] (double rows of d values), two machine vectors of
+   * outputs held in registers while the rows stream past: a GIN block's neighbour sum.
+   */
+  static void addRows(double[] h, int[] rows, int d, double[] x, int xOff) {
+    int lanes = S.length();
+    int j = 0;
+    for (; j + 2 * lanes <= d; j += 2 * lanes) {
+      DoubleVector a0 = DoubleVector.fromArray(S, x, xOff + j);
+      DoubleVector a1 = DoubleVector.fromArray(S, x, xOff + j + lanes);
+      for (int row : rows) {
+        a0 = a0.add(DoubleVector.fromArray(S, h, row * d + j));
+        a1 = a1.add(DoubleVector.fromArray(S, h, row * d + j + lanes));
+      }
+      a0.intoArray(x, xOff + j);
+      a1.intoArray(x, xOff + j + lanes);
+    }
+    for (; j < d; j++) {
+      double acc = x[xOff + j];
+      for (int row : rows) acc += h[row * d + j];
+      x[xOff + j] = acc;
+    }
+  }
+
   /** y[0 .. nOut) += Σ_k W[rows[k]] (float, nOut per row), a block of outputs in a register at a time. */
   static void sumRows(float[] w, int[] rows, int count, int nOut, float[] y) {
     int lanes = F.length();

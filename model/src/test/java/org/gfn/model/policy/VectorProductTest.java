@@ -65,6 +65,23 @@ class VectorProductTest {
   }
 
   @Test
+  void vectorNeighbourSumsMatchTheScalarLoops() {
+    Random rng = new Random(13);
+    for (int d : new int[] {1, 3, 8, 13, 32, 64}) {
+      double[] h = new double[40 * d];
+      for (int k = 0; k < h.length; k++) h[k] = rng.nextGaussian();
+      int[] rows = new int[25];
+      for (int k = 0; k < rows.length; k++) rows[k] = rng.nextInt(40);
+      double[] expected = new double[3 * d];
+      for (int j = 0; j < expected.length; j++) expected[j] = j * 0.25;
+      double[] actual = expected.clone();
+      for (int row : rows) for (int j = 0; j < d; j++) expected[d + j] += h[row * d + j];
+      VectorProduct.addRows(h, rows, d, actual, d);
+      for (int j = 0; j < actual.length; j++) assertEquals(expected[j], actual[j], 1e-12, "d=" + d + " at " + j);
+    }
+  }
+
+  @Test
   void aSystemPropertyTurnsTheVectorPathOff() {
     Dense chosen = Dense.JAVA; // initialised before the property is set
     String before = System.getProperty("gfn.simd");
