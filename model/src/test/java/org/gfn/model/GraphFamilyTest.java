@@ -16,6 +16,8 @@ import org.gfn.model.config.SettingsException;
 import org.gfn.model.learn.Learner;
 import org.gfn.model.metrics.ExactMetrics;
 import org.gfn.model.policy.PolicyEvaluator;
+import org.gfn.model.rollout.Exploration;
+import org.gfn.model.rollout.RolloutSampler;
 import org.gfn.model.train.Components;
 import org.gfn.model.train.Evaluation;
 import org.gfn.model.train.Task;
@@ -89,6 +91,26 @@ class GraphFamilyTest {
     double[] tv = new double[family.trainInstances()];
     for (int k = 0; k < tv.length; k++) tv[k] = ExactMetrics.evaluate(StateSpace.of(family.member(k)), policy, 0).tv();
     return tv;
+  }
+
+  /**
+   * A retried rollout task (a lost executor's) draws the same graphs: each trajectory's graph comes
+   * from its own seeded stream, so a batch re-sampled from the same seed is the same batch.
+   */
+  @Test
+  void aBatchResampledFromItsSeedDrawsTheSameGraphs() {
+    Settings s = Settings.load(ConfigFactory.parseString(FAMILY));
+    Task task = Components.task(s);
+    NodeSetFamily family = (NodeSetFamily) task.env();
+    var policy = Components.learner(s, family).snapshot().forwardEvaluator();
+    var first = new RolloutSampler(family, policy).sample(32, Exploration.ON_POLICY, 77, 0, 0);
+    var again = new RolloutSampler(family, policy).sample(32, Exploration.ON_POLICY, 77, 0, 0);
+    java.util.Set<Integer> graphs = new java.util.HashSet<>();
+    for (int i = 0; i < first.length; i++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(first[i].statesView(), again[i].statesView());
+      graphs.add(family.instanceOf(first[i].terminal()));
+    }
+    assertEquals(java.util.Set.of(0, 1, 2), graphs, "32 trajectories over the 3 training graphs");
   }
 
   @Test
