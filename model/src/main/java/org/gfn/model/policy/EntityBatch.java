@@ -47,8 +47,18 @@ record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
       for (int r = 0; r < rows; r++) {
         java.util.Arrays.fill(local, -1);
         for (int k = 0; k < slots[r].length; k++) local[slots[r][k]] = start[r] + k;
+        boolean sameSlots = r > 0 && java.util.Arrays.equals(slots[r], slots[r - 1]);
+        int shift = r > 0 ? start[r] - start[r - 1] : 0;
         for (int k = 0; k < slots[r].length; k++) {
           int base = r * featureSize + slots[r][k] * f + f - n;
+          if (sameSlots && java.util.Arrays.equals(features, base, base + n, features, base - featureSize, base - featureSize + n)) {
+            // the previous state's row, same entities and adjacency (consecutive states of one graph)
+            int[] previous = nb[start[r - 1] + k];
+            int[] list = new int[previous.length];
+            for (int c = 0; c < list.length; c++) list[c] = previous[c] + shift;
+            nb[start[r] + k] = list;
+            continue;
+          }
           int c = 0;
           int[] list = new int[slots[r].length];
           for (int j = 0; j < n; j++) {
