@@ -121,6 +121,9 @@ class GraphFamilyTest {
     m = assertThrows(SettingsException.class, () -> Settings.load(ConfigFactory.parseString(
         FAMILY + "gfn.env.graph.test-seed = 22"))).getMessage();
     assertTrue(m.contains("overlap"), m);
+    m = assertThrows(SettingsException.class, () -> Settings.load(ConfigFactory.parseString(
+        FAMILY + "gfn.env.graph.test-file = held-out.txt"))).getMessage();
+    assertTrue(m.contains("test-instances and test-seed"), m);
     Path refs = dir.resolve("partial.tsv");
     Files.writeString(refs, "problem\tinstance\tseed\tcpsat\nmis\ter-8-0.35\t40\t3\nmds\ter-8-0.35\t41\t3\n");
     Settings partial = Settings.load(ConfigFactory.parseString(FAMILY + "gfn.env.graph.reference = \"" + refs + "\""));

@@ -27,6 +27,10 @@ public record GraphInstance(String instance, long seed, String file, int nodes, 
     boolean files = instance.equals("file");
     String file = files ? DataFiles.locate(r.string(KEY + ".file"), KEY + ".file", true) : "";
     String testFile = r.string(KEY + ".test-file");
+    if (!files && !testFile.isEmpty()) {
+      throw new SettingsException(KEY + ".test-file holds the held-out graphs of instance = file; generated instances"
+          + " are held out with " + KEY + ".test-instances and test-seed");
+    }
     if (files && !testFile.isEmpty()) testFile = DataFiles.locate(testFile, KEY + ".test-file", true);
     String reference = r.string(KEY + ".reference");
     if (!reference.isEmpty()) reference = DataFiles.locate(reference, KEY + ".reference");
