@@ -42,8 +42,8 @@ public final class GraphReferences {
     double[] best = new double[test];
     boolean[] found = new boolean[test];
     for (int i = 1; i < lines.size(); i++) {
-      String[] row = lines.get(i).split("\t");
       if (lines.get(i).isBlank()) continue;
+      String[] row = lines.get(i).split("\t");
       if (row.length != header.size()) {
         throw new SettingsException("gfn.env.graph.reference = " + g.reference() + ", line " + (i + 1) + ": "
             + row.length + " columns, the header has " + header.size());
