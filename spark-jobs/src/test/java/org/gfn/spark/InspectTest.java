@@ -32,17 +32,21 @@ class InspectTest {
   @TempDir static File dir;
   static File run;
 
-  static final Map<String, List<String>> COLUMNS = Map.of(
-      "trajectories per policy version", List.of("policy_version", "trajectories", "mean_log_reward"),
-      "trajectories per executor", List.of("worker", "trajectories", "rounds"),
-      "staleness on arrival (learner steps)", List.of("mean_staleness", "staleness_q0_q50_q90_q99_q100"),
-      "log-reward quantiles", List.of("log_reward_q0_q25_q50_q75_q90_q99_q100", "mean_reward"),
-      "top objects", List.of("terminal", "log_reward", "times_sampled"),
-      "length distribution", List.of("length", "trajectories"),
-      "reward over time", List.of("round", "mean_log_reward", "max_log_reward", "trajectories"),
-      "staleness distribution", List.of("staleness", "trajectories"),
-      "sampled and local-search trajectories", List.of("origin", "trajectories", "mean_log_reward", "max_log_reward"),
-      "trajectories per inverse temperature", List.of("beta", "trajectories", "mean_log_reward", "max_log_reward"));
+  static final Map<String, List<String>> COLUMNS = Map.ofEntries(
+      Map.entry("trajectories per policy version", List.of("policy_version", "trajectories", "mean_log_reward")),
+      Map.entry("trajectories per executor", List.of("worker", "trajectories", "rounds")),
+      Map.entry("staleness on arrival (learner steps)", List.of("mean_staleness", "staleness_q0_q50_q90_q99_q100")),
+      Map.entry("log-reward quantiles", List.of("log_reward_q0_q25_q50_q75_q90_q99_q100", "mean_reward")),
+      Map.entry("top objects", List.of("terminal", "log_reward", "times_sampled")),
+      Map.entry("length distribution", List.of("length", "trajectories")),
+      Map.entry("reward over time", List.of("round", "mean_log_reward", "max_log_reward", "trajectories")),
+      Map.entry("staleness distribution", List.of("staleness", "trajectories")),
+      Map.entry("sampled and local-search trajectories",
+          List.of("origin", "trajectories", "mean_log_reward", "max_log_reward")),
+      Map.entry("trajectories per inverse temperature",
+          List.of("beta", "trajectories", "mean_log_reward", "max_log_reward")),
+      Map.entry("trajectories per problem instance",
+          List.of("instance", "trajectories", "workers", "mean_log_reward", "max_log_reward")));
 
   @BeforeAll
   static void shortRun() {

@@ -50,5 +50,9 @@ public final class InspectQueries {
     ALL.put("trajectories per inverse temperature", """
         SELECT ROUND(beta, 1) AS beta, COUNT(*) AS trajectories, AVG(log_reward) AS mean_log_reward, MAX(log_reward) AS max_log_reward
         FROM replay GROUP BY ROUND(beta, 1) ORDER BY beta""");
+    ALL.put("trajectories per problem instance", """
+        SELECT instance, COUNT(*) AS trajectories, COUNT(DISTINCT worker) AS workers, AVG(log_reward) AS mean_log_reward,
+               MAX(log_reward) AS max_log_reward
+        FROM replay GROUP BY instance ORDER BY instance""");
   }
 }
