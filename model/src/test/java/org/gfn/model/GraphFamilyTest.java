@@ -151,10 +151,10 @@ class GraphFamilyTest {
     assertEquals(5, family.problem(1).graph().nodes());
     assertEquals(6, family.stateSize());
     Files.writeString(train.resolve("c.txt"), "nodes 3\n0 1\n1 7\n");
-    m(files.formatted(train, test), "c.txt", "line 3");
+    assertRefused(files.formatted(train, test), "c.txt", "line 3");
   }
 
-  private static void m(String conf, String... expected) {
+  private static void assertRefused(String conf, String... expected) {
     String m = assertThrows(SettingsException.class, () -> Settings.load(ConfigFactory.parseString(conf))).getMessage();
     for (String e : expected) assertTrue(m.contains(e), m);
   }
