@@ -10,7 +10,9 @@ package org.gfn.envs;
  *
  * <p>Actions map to entities: backward action i acts on entity i; forward actions are either the
  * unordered pairs (i, j), i &lt; j, in row-major order ({@code pairActions}, e.g. merging two
- * roots), or one per entity (e.g. adding a node); the last forward action is exit.
+ * roots), or one per entity (e.g. adding a node); then {@code choices} actions that choose among
+ * values for one entity ({@link Environment#choosingEntity}: a branch length for the root it
+ * names); the last forward action is exit.
  *
  * @param entities the largest number of entities (rows) of a state
  * @param features values per entity row, presence flag and adjacency included
@@ -19,13 +21,20 @@ package org.gfn.envs;
  * @param packedBits 0: each own value is one input; k &gt; 0: each own value is an integer in
  *     [0, 2^k) whose k bits are k binary inputs (a 4-bit Fitch set per site: 4× fewer values to
  *     write, ship and hash than one-hot floats)
+ * @param choices forward actions after the entity or pair actions that choose a value for the
+ *     state's choosing entity (0: none)
  */
-public record EntityLayout(int entities, int features, boolean pairActions, boolean adjacency, int packedBits)
-    implements java.io.Serializable {
+public record EntityLayout(int entities, int features, boolean pairActions, boolean adjacency, int packedBits,
+    int choices) implements java.io.Serializable {
 
   /** A layout whose values are the inputs themselves. */
   public EntityLayout(int entities, int features, boolean pairActions, boolean adjacency) {
-    this(entities, features, pairActions, adjacency, 0);
+    this(entities, features, pairActions, adjacency, 0, 0);
+  }
+
+  /** A layout without choice actions. */
+  public EntityLayout(int entities, int features, boolean pairActions, boolean adjacency, int packedBits) {
+    this(entities, features, pairActions, adjacency, packedBits, 0);
   }
 
   public EntityLayout {
@@ -34,11 +43,17 @@ public record EntityLayout(int entities, int features, boolean pairActions, bool
       throw new IllegalArgumentException("an entity row needs the presence flag and at least one feature, got " + features);
     }
     if (packedBits < 0 || packedBits > 16) throw new IllegalArgumentException("packed bits must be in [0, 16], got " + packedBits);
+    if (choices < 0) throw new IllegalArgumentException("choice actions must be >= 0, got " + choices);
   }
 
   /** Forward actions the layout implies, exit included. */
   public int forwardActions() {
-    return (pairActions ? entities * (entities - 1) / 2 : entities) + 1;
+    return entityActions() + choices + 1;
+  }
+
+  /** The forward actions that name an entity or a pair of entities (the first ones). */
+  public int entityActions() {
+    return pairActions ? entities * (entities - 1) / 2 : entities;
   }
 
   /** Values of a row that describe the entity itself (presence flag and adjacency excluded). */

@@ -171,6 +171,15 @@ public interface Environment {
     System.arraycopy(all, i * f, out, offset, f);
   }
 
+  /**
+   * With an {@link EntityLayout} that has choice actions: the entity a choice in {@code s} concerns,
+   * or −1 when no choice is legal. Its row's first own value (after the presence flag) is 1, every
+   * other row's 0, so policies find it from the features or from this method alike.
+   */
+  default int choosingEntity(int[] s) {
+    return -1;
+  }
+
   /** Length of the feature vector the policy reads. */
   int featureSize();
 

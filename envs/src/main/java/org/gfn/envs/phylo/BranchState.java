@@ -37,6 +37,30 @@ final class BranchState {
     return out;
   }
 
+  /** State s (of {@code nodes}) with the roots in slots i and j merged by branches of bins {left, right}. */
+  static int[] merged(int[] s, int n, long[] nodes, int i, int j, int[] newBins) {
+    long[] roots = Forest.roots(nodes, n);
+    long[] next = Arrays.copyOf(nodes, nodes.length + 1);
+    next[nodes.length] = roots[i] | roots[j];
+    int[][] nb = Arrays.copyOf(bins(s, n, nodes.length), nodes.length + 1);
+    nb[nodes.length] = newBins;
+    return state(next, nb, n);
+  }
+
+  /** State s (of {@code nodes}) without internal node {@code root} and its bins. */
+  static int[] without(int[] s, int n, long[] nodes, long root) {
+    int[][] nb = bins(s, n, nodes.length);
+    long[] keep = new long[nodes.length - 1];
+    int[][] keepBins = new int[nodes.length - 1][];
+    for (int k = 0, c = 0; k < nodes.length; k++) {
+      if (nodes[k] != root) {
+        keep[c] = nodes[k];
+        keepBins[c++] = nb[k];
+      }
+    }
+    return state(keep, keepBins, n);
+  }
+
   /** The bins {left, right} of the first {@code count} nodes. */
   static int[][] bins(int[] s, int n, int count) {
     int[][] b = new int[count][];

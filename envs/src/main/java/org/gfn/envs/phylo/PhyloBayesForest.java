@@ -1,6 +1,5 @@
 package org.gfn.envs.phylo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gfn.envs.Environment;
@@ -34,7 +33,7 @@ public final class PhyloBayesForest implements Environment {
   private final int n;
   private final int bins;
   private final double binSize;
-  private final double rate;
+  private final BranchLengths lengths;
   private final int pairs;
   private final int[] pairI;
   private final int[] pairJ;
@@ -43,19 +42,15 @@ public final class PhyloBayesForest implements Environment {
 
   public PhyloBayesForest(Alignment data, int bins, double binSize, double priorRate) {
     if (data.taxa() > MAX_TAXA) {
-      throw new IllegalArgumentException("the Bayesian phylogenetic task's flat features allow at most " + MAX_TAXA
-          + " taxa, this alignment has " + data.taxa() + " (larger data sets need the set policy's entity view, not built yet)");
+      throw new IllegalArgumentException("the Bayesian phylogenetic task's flat features (an MLP policy) allow at most " + MAX_TAXA
+          + " taxa, this alignment has " + data.taxa() + ": use the set policy (gfn.policy.type = set)");
     }
-    if (bins < 1 || !(binSize > 0) || !(priorRate > 0)) {
-      throw new IllegalArgumentException("bins >= 1, bin size > 0 and prior rate > 0 needed, got " + bins + ", " + binSize
-          + ", " + priorRate);
-    }
+    this.lengths = new BranchLengths(bins, binSize, priorRate);
     this.data = data;
     this.model = new Jc69(SitePatterns.of(data));
     this.n = data.taxa();
     this.bins = bins;
     this.binSize = binSize;
-    this.rate = priorRate;
     this.pairs = n * (n - 1) / 2;
     pairI = new int[pairs];
     pairJ = new int[pairs];
@@ -68,12 +63,12 @@ public final class PhyloBayesForest implements Environment {
 
   /** The branch length of bin k. */
   public double length(int bin) {
-    return binSize * (bin + 1);
+    return lengths.length(bin);
   }
 
   /** log of the exponential prior's mass of bin k: log(λ e^{−λ t_k} · binSize). */
   public double logPrior(int bin) {
-    return Math.log(rate * binSize) - rate * length(bin);
+    return lengths.logPrior(bin);
   }
 
   /** log P(alignment) under a uniform prior over unrooted topologies, from log Z of this environment. */
@@ -150,13 +145,8 @@ public final class PhyloBayesForest implements Environment {
       throw new IllegalArgumentException("illegal forward action " + a + " in a forest with " + nodes.length + " merges");
     }
     int p = a / (bins * bins);
-    long[] roots = Forest.roots(nodes, n);
-    long[] next = Arrays.copyOf(nodes, nodes.length + 1);
-    next[nodes.length] = roots[pairI[p]] | roots[pairJ[p]];
-    int[][] nb = Arrays.copyOf(BranchState.bins(s, n, nodes.length), nodes.length + 1);
     boolean last = nodes.length == n - 2;
-    nb[nodes.length] = new int[] {(a / bins) % bins, last ? -1 : a % bins};
-    return BranchState.state(next, nb, n);
+    return BranchState.merged(s, n, nodes, pairI[p], pairJ[p], new int[] {(a / bins) % bins, last ? -1 : a % bins});
   }
 
   @Override
@@ -166,16 +156,7 @@ public final class PhyloBayesForest implements Environment {
     if (b < 0 || b >= n || Long.bitCount(roots[b]) < 2) {
       throw new IllegalArgumentException("illegal backward action " + b + " in a forest with " + nodes.length + " merges");
     }
-    int[][] nb = BranchState.bins(s, n, nodes.length);
-    List<Long> keep = new ArrayList<>();
-    List<int[]> keepBins = new ArrayList<>();
-    for (int k = 0; k < nodes.length; k++) {
-      if (nodes[k] != roots[b]) {
-        keep.add(nodes[k]);
-        keepBins.add(nb[k]);
-      }
-    }
-    return BranchState.state(keep.stream().mapToLong(Long::longValue).toArray(), keepBins.toArray(new int[0][]), n);
+    return BranchState.without(s, n, nodes, roots[b]);
   }
 
   @Override

@@ -31,6 +31,11 @@ final class Subtree {
     return new Subtree(inside);
   }
 
+  /** The internal-node masks (ascending, the root last), or the taxon's bit; not a copy. */
+  long[] nodes() {
+    return nodes;
+  }
+
   long root() {
     return nodes[nodes.length - 1];
   }

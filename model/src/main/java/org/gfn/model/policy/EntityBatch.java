@@ -7,9 +7,15 @@ import org.gfn.envs.Environment;
  * The present entities of a batch of states, stacked: state s owns entity rows
  * {@code start[s] .. start[s+1])}, whose slots are {@code slots[s]}; for graphs, each entity row's
  * neighbours as entity rows of the same state. Dense layers then run on all rows at once and only
- * attention, pooling and pair scores work per state (segment).
+ * attention, pooling and pair scores work per state (segment). With choice actions
+ * ({@link EntityLayout#choices}), {@code chooser[s]} is the entity row that state s's choice
+ * concerns, or −1.
  */
-record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
+record EntityBatch(int[] start, int[][] slots, int[][] neighbours, int[] chooser) {
+
+  EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
+    this(start, slots, neighbours, null);
+  }
 
   int states() {
     return slots.length;
@@ -40,6 +46,16 @@ record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
       slots[r] = java.util.Arrays.copyOf(idx, m);
       start[r + 1] = start[r] + m;
     }
+    int[] chooser = null;
+    if (layout.choices() > 0) {
+      chooser = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        chooser[r] = -1;
+        for (int k = 0; k < slots[r].length; k++) {
+          if (features[r * featureSize + slots[r][k] * f + 1] != 0f) chooser[r] = start[r] + k;
+        }
+      }
+    }
     int[][] nb = null;
     if (layout.adjacency()) {
       nb = new int[start[rows]][];
@@ -68,7 +84,7 @@ record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
         }
       }
     }
-    return new EntityBatch(start, slots, nb);
+    return new EntityBatch(start, slots, nb, chooser);
   }
 
   /** Every state's entity keys ({@link Environment#entityKeys}), or null when the environment has none. */
@@ -81,8 +97,11 @@ record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
     return keys;
   }
 
-  /** The present entities (non-null keys) of a batch of states, without adjacency. */
-  static EntityBatch ofKeys(Object[][] keys) {
+  /**
+   * The present entities (non-null keys) of a batch of states, without adjacency; with choice
+   * actions, each state's choosing entity from {@link Environment#choosingEntity}.
+   */
+  static EntityBatch ofKeys(Object[][] keys, Environment env, int[][] states, EntityLayout layout) {
     int rows = keys.length;
     int[] start = new int[rows + 1];
     int[][] slots = new int[rows][];
@@ -96,6 +115,15 @@ record EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
       slots[r] = java.util.Arrays.copyOf(idx, m);
       start[r + 1] = start[r] + m;
     }
-    return new EntityBatch(start, slots, null);
+    int[] chooser = null;
+    if (layout.choices() > 0) {
+      chooser = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        int slot = env.choosingEntity(states[r]);
+        chooser[r] = slot < 0 ? -1 : start[r] + java.util.Arrays.binarySearch(slots[r], slot);
+        if (slot >= 0 && chooser[r] < start[r]) throw new IllegalStateException("choosing entity " + slot + " is absent");
+      }
+    }
+    return new EntityBatch(start, slots, null, chooser);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Random;
  * (q_i·r_j + q_j·r_i)/√d + c_i + c_j (q = h·W_q, r = h·W_r, c = h·w_c + c_0), or per entity
  * (h_i·w_f + b_f); backward logits per entity (h_i·w_b + b_b); and from each state's mean
  * embedding z = act(mean(h)·W_g + b_g) the exit logit (z·w_e + b_e) and log F(s) (z·w_F + b_F).
+ * With choice actions, their logits come from the choosing entity's embedding (h_a·W_c + b_c).
  * Slots that are absent read 0 (the environment's masks exclude them).
  */
 final class EntityHeads {
@@ -17,6 +18,8 @@ final class EntityHeads {
   private final boolean pairs;
   private final Activation act;
   private final int off;
+  private final int choices;
+  private final int choiceAt; // the first choice action's index in an output row
 
   EntityHeads(PolicyArchitecture arch, int off) {
     this.arch = arch;
@@ -25,10 +28,13 @@ final class EntityHeads {
     this.pairs = arch.structure().layout().pairActions();
     this.act = Activation.of(arch.activation());
     this.off = off;
+    this.choices = arch.structure().layout().choices();
+    this.choiceAt = arch.structure().layout().entityActions();
   }
 
-  static int paramCount(int d, boolean pairs) {
-    return (pairs ? 2 * d * d + d + 1 : d + 1) + (d + 1) + (d * d + 3 * d + 2);
+  static int paramCount(int d, org.gfn.envs.EntityLayout layout) {
+    int c = layout.choices();
+    return (layout.pairActions() ? 2 * d * d + d + 1 : d + 1) + (d + 1) + (d * d + 3 * d + 2) + (c > 0 ? d * c + c : 0);
   }
 
   // pair head: W_q, W_r, w_c, c_0; entity head: w_f, b_f
@@ -40,6 +46,7 @@ final class EntityHeads {
   private int bg() { return wg() + d * d; }
   private int we() { return bg() + d; }
   private int wf() { return we() + d + 1; }
+  private int wch() { return wf() + d + 1; }
 
   void init(double[] p, Random rng) {
     if (pairs) {
@@ -51,6 +58,7 @@ final class EntityHeads {
     Dense.init(p, wg(), bg(), d, d, rng);
     Dense.init(p, we(), we() + d, d, 1, rng);
     Dense.init(p, wf(), wf() + d, d, 1, rng);
+    if (choices > 0) Dense.init(p, wch(), wch() + d * choices, d, choices, rng);
   }
 
   static final class Trace {
@@ -107,6 +115,15 @@ final class EntityHeads {
       }
     }
     int states = b.states();
+    for (int s = 0; choices > 0 && s < states; s++) {
+      int a = b.chooser()[s];
+      if (a < 0) continue;
+      for (int k = 0; k < choices; k++) {
+        double v = p[wch() + d * choices + k];
+        for (int x = 0; x < d; x++) v += h[a * d + x] * p[wch() + x * choices + k];
+        out[s * w + choiceAt + k] = v;
+      }
+    }
     t.mean = new double[states * d];
     for (int s = 0; s < states; s++) {
       int m = b.size(s);
@@ -174,6 +191,18 @@ final class EntityHeads {
         for (int i = 0; i < slots.length; i++) db[b.start()[s] + i] = dOut[s * w + arch.backwardOffset() + slots[i]];
       }
       lin.backward(t.h, db, e, d, p, wb(), wb() + d, 1, g, dh);
+    }
+    for (int s = 0; choices > 0 && s < states; s++) {
+      int a = b.chooser()[s];
+      if (a < 0) continue;
+      for (int k = 0; k < choices; k++) {
+        double gk = dOut[s * w + choiceAt + k];
+        g[wch() + d * choices + k] += gk;
+        for (int x = 0; x < d; x++) {
+          g[wch() + x * choices + k] += t.h[a * d + x] * gk;
+          dh[a * d + x] += p[wch() + x * choices + k] * gk;
+        }
+      }
     }
     double[] dz = new double[states * d];
     double[] dy = new double[states];

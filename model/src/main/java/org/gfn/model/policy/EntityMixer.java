@@ -37,7 +37,7 @@ final class EntityMixer {
       }
     }
     heads = new EntityHeads(arch, at);
-    at += EntityHeads.paramCount(d, structure.layout().pairActions());
+    at += EntityHeads.paramCount(d, structure.layout());
     count = at - off;
   }
 
@@ -46,7 +46,7 @@ final class EntityMixer {
     EntityStructure s = arch.structure();
     int d = arch.width();
     int block = s.graph() ? GinBlock.paramCount(d) : AttentionBlock.paramCount(d);
-    return s.mixLayers() * block + EntityHeads.paramCount(d, s.layout().pairActions());
+    return s.mixLayers() * block + EntityHeads.paramCount(d, s.layout());
   }
 
   int paramCount() {

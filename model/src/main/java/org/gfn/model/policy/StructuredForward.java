@@ -100,7 +100,7 @@ final class StructuredForward implements PolicyEvaluator {
       PolicyEvaluator.super.evaluateStates(env, states, rows, features, out);
       return;
     }
-    EntityBatch b = EntityBatch.ofKeys(keys);
+    EntityBatch b = EntityBatch.ofKeys(keys, env, states, layout);
     int[] start = b.start();
     int[][] slots = b.slots();
     double[][] enc = new double[b.entities()][];

@@ -135,7 +135,7 @@ public final class StructuredNetwork implements PolicyModel {
   public double[] forwardStates(Environment env, int[][] states, int rows, Supplier<float[]> features) {
     Object[][] keys = layout.adjacency() ? null : EntityBatch.keysOf(env, states, rows);
     if (keys == null) return forward(features.get(), rows);
-    batch = EntityBatch.ofKeys(keys);
+    batch = EntityBatch.ofKeys(keys, env, states, layout);
     DistinctEntities u = DistinctEntities.of(batch, (r, slot) -> keys[r][slot]);
     float[] x = inputs(u);
     float[] row = new float[layout.features()];

@@ -20,23 +20,26 @@ class EntityLayersGradientTest {
 
   @ParameterizedTest
   @CsvSource({"attention,tanh,java", "attention,elu,nd4j", "gin,tanh,java", "gin,leakyrelu,nd4j",
-      "heads-pairs,tanh,java", "heads-pairs,relu,nd4j", "heads-entities,elu,java"})
+      "heads-pairs,tanh,java", "heads-pairs,relu,nd4j", "heads-entities,elu,java",
+      "heads-choices,tanh,java", "heads-choices,elu,nd4j"})
   void layerGradientsMatchFiniteDifferences(String layer, String activation, String linear) {
     Linear lin = linear.equals("java") ? Dense.JAVA : new Nd4jLinear(0);
     Random rng = new Random(layer.hashCode());
     Activation act = Activation.of(activation);
     int n = 7;
     // two states: slots {0, 2, 3, 5, 6} and {1, 4}, stacked as entity rows 0–4 and 5–6
+    // with choice actions, state 0 chooses for its entity row 3 and state 1 has no choice
+    boolean choices = layer.equals("heads-choices");
     EntityBatch batch = new EntityBatch(new int[] {0, 5, 7}, new int[][] {{0, 2, 3, 5, 6}, {1, 4}},
-        new int[][] {{1, 2}, {0}, {0, 4}, {}, {2}, {6}, {5}});
+        new int[][] {{1, 2}, {0}, {0, 4}, {}, {2}, {6}, {5}}, choices ? new int[] {3, -1} : null);
     boolean pairs = !layer.equals("heads-entities");
-    EntityLayout layout = new EntityLayout(n, 4 + n, pairs, true);
+    EntityLayout layout = new EntityLayout(n, 4 + n, pairs, true, 0, choices ? 3 : 0);
     PolicyArchitecture arch = new PolicyArchitecture(n * layout.features(), layout.forwardActions(), n, 1, D,
         activation, false, true, true, new EntityStructure("graph", layout, 1, 2));
     int count = switch (layer) {
       case "attention" -> AttentionBlock.paramCount(D);
       case "gin" -> GinBlock.paramCount(D);
-      default -> EntityHeads.paramCount(D, pairs);
+      default -> EntityHeads.paramCount(D, layout);
     };
     double[] p = new double[count];
     for (int i = 0; i < count; i++) p[i] = 0.6 * rng.nextGaussian();
