@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Random;
 import com.typesafe.config.ConfigFactory;
 import org.gfn.envs.EntityLayout;
+import org.gfn.envs.Environment;
 import org.gfn.envs.phylo.Alignment;
+import org.gfn.envs.phylo.PhyloBayesSteps;
 import org.gfn.envs.phylo.PhyloForest;
 import org.gfn.model.config.Settings;
 import org.gfn.model.config.SettingsException;
@@ -26,6 +28,7 @@ import org.gfn.model.train.Components;
 import org.gfn.replay.Trajectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -37,6 +40,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 class StructuredPolicyTest {
 
   static PhyloForest phylo(int taxa, int sites, long seed) {
+    return new PhyloForest(alignment(taxa, sites, seed), 10, 2);
+  }
+
+  /** A parsimony forest, or ("bayes") the Bayesian forest with 3 branch-length steps. */
+  static Environment forest(String kind, int taxa, int sites, long seed) {
+    return kind.equals("bayes") ? new PhyloBayesSteps(alignment(taxa, sites, seed), 3, 0.05, 10) : phylo(taxa, sites, seed);
+  }
+
+  static Alignment alignment(int taxa, int sites, long seed) {
     Random rng = new Random(seed);
     List<String> names = new ArrayList<>();
     List<String> seqs = new ArrayList<>();
@@ -46,22 +58,22 @@ class StructuredPolicyTest {
       for (int s = 0; s < sites; s++) sb.append("ACGT-".charAt(rng.nextInt(5)));
       seqs.add(sb.toString());
     }
-    return new PhyloForest(Alignment.of(names, seqs), 10, 2);
+    return Alignment.of(names, seqs);
   }
 
-  static PolicyArchitecture setArch(PhyloForest env, String activation, int layers) {
+  static PolicyArchitecture setArch(Environment env, String activation, int layers) {
     return setArch(env, activation, layers, 8);
   }
 
-  static PolicyArchitecture setArch(PhyloForest env, String activation, int layers, int width) {
+  static PolicyArchitecture setArch(Environment env, String activation, int layers, int width) {
     return new PolicyArchitecture(env.featureSize(), env.numActions(), env.numBackwardActions(), 2, width,
         activation, false, true, true, new EntityStructure("set", env.entityLayout(), layers, 2));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"TB", "FLDB"})
-  void wholePolicyGradientMatchesFiniteDifferences(String objective) {
-    PhyloForest env = phylo(5, 6, 1);
+  @CsvSource({"TB,parsimony", "FLDB,parsimony", "TB,bayes", "FLDB,bayes"})
+  void wholePolicyGradientMatchesFiniteDifferences(String objective, String kind) {
+    Environment env = forest(kind, 5, 6, 1);
     PolicyArchitecture arch = setArch(env, "tanh", 2);
     StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 3, DataType.DOUBLE);
     Objective obj = Objectives.byName(objective, 0.9);
@@ -89,9 +101,10 @@ class StructuredPolicyTest {
     assertTrue(checked > 100, "non-zero gradients checked: " + checked);
   }
 
-  @Test
-  void executorForwardMatchesTheLearnersNetwork() {
-    PhyloForest env = phylo(6, 20, 2);
+  @ParameterizedTest
+  @ValueSource(strings = {"parsimony", "bayes"})
+  void executorForwardMatchesTheLearnersNetwork(String kind) {
+    Environment env = forest(kind, 6, 20, 2);
     PolicyArchitecture arch = setArch(env, "relu", 2, 32); // wide enough for the learner's BLAS path
     StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 5, DataType.FLOAT);
     Objective.Prepared p = Objectives.byName("TB", 0.9).prepare(Fixtures.trajectories(env, arch, 6, 3), env, arch);
@@ -107,9 +120,10 @@ class StructuredPolicyTest {
     for (int i = 0; i < out.length; i++) assertEquals(out[i], again[i], 0f);
   }
 
-  @Test
-  void theKeyedStatePathMatchesTheFeaturePath() {
-    PhyloForest env = phylo(7, 30, 6);
+  @ParameterizedTest
+  @ValueSource(strings = {"parsimony", "bayes"})
+  void theKeyedStatePathMatchesTheFeaturePath(String kind) {
+    Environment env = forest(kind, 7, 30, 6);
     PolicyArchitecture arch = setArch(env, "relu", 2, 16);
     StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 8, DataType.FLOAT);
     List<int[]> states = new ArrayList<>();
@@ -130,9 +144,10 @@ class StructuredPolicyTest {
     }
   }
 
-  @Test
-  void theLearnersKeyedPathMatchesItsFeaturePath() {
-    PhyloForest env = phylo(7, 30, 6);
+  @ParameterizedTest
+  @ValueSource(strings = {"parsimony", "bayes"})
+  void theLearnersKeyedPathMatchesItsFeaturePath(String kind) {
+    Environment env = forest(kind, 7, 30, 6);
     PolicyArchitecture arch = setArch(env, "tanh", 2, 16);
     StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 8, DataType.DOUBLE);
     Objective.Prepared p = Objectives.byName("FLDB", 0.9).prepare(Fixtures.trajectories(env, arch, 6, 4), env, arch);

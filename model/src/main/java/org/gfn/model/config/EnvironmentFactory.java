@@ -25,6 +25,7 @@ import org.gfn.envs.graph.NodeSetFamily;
 import org.gfn.envs.graph.NodeSetProblem;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloBayesForest;
+import org.gfn.envs.phylo.PhyloBayesSteps;
 import org.gfn.envs.phylo.PhyloForest;
 
 /**
@@ -79,7 +80,8 @@ public final class EnvironmentFactory {
     if (e.graph() != null) return graphProblem(e.type(), e.graph());
     if (e.type().equals("phylo-bayes")) {
       try {
-        return new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());
+        return e.phyloLengthSteps() ? new PhyloBayesSteps(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate())
+            : new PhyloBayesForest(alignment(e), e.phyloBins(), e.phyloBinSize(), e.phyloPriorRate());
       } catch (IllegalArgumentException bad) {
         throw new SettingsException("gfn.env.phylo: " + bad.getMessage(), bad);
       }

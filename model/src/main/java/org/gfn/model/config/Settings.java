@@ -92,7 +92,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         type.equals("phylo-bayes") ? PhyloData.bins(r) : 0,
         type.equals("phylo-bayes") ? PhyloData.binSize(r) : 0,
         r.doubleIn("gfn.env.phylo.prior-rate", 0, 1e6, true),
-        GraphInstance.PROBLEMS.contains(type) ? GraphInstance.read(r) : null);
+        GraphInstance.PROBLEMS.contains(type) ? GraphInstance.read(r) : null,
+        type.equals("phylo-bayes") && !r.string("gfn.policy.type").equals("mlp"));
     if (type.equals("bitseq") && (env.n() % env.k() != 0 || env.n() % 8 != 0)) {
       throw new SettingsException("gfn.env.bitseq.n = " + env.n() + " must be a multiple of 8 and of gfn.env.bitseq.k = " + env.k());
     }
