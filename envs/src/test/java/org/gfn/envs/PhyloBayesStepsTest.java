@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Random;
+import org.gfn.envs.likelihood.Jc69;
+import org.gfn.envs.likelihood.SitePatterns;
+import org.gfn.envs.likelihood.Tree;
 import org.gfn.envs.phylo.Alignment;
 import org.gfn.envs.phylo.PhyloBayesForest;
 import org.gfn.envs.phylo.PhyloBayesSteps;
@@ -75,6 +78,25 @@ class PhyloBayesStepsTest {
       assertArrayEquals(Arrays.copyOfRange(x, i * f, (i + 1) * f), row, "row " + i);
       assertEquals(keys[i] == null, x[i * f] == 0f);
     }
+  }
+
+  /** The initial forest's energy is the star tree's log-likelihood, each leaf on the middle bin's branch. */
+  @Test
+  void theForestEnergyIsItsRootsJoinedByAStar() {
+    Alignment a = PhyloBayesForestTest.five();
+    PhyloBayesSteps env = new PhyloBayesSteps(a, 4, 0.05, 10);
+    double t = 0.05 * 3; // bin 2 of 4
+    java.util.List<Tree> leaves = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) leaves.add(Tree.leaf(i));
+    double star = Tree.node(leaves, t, t, t, t, t).logLikelihood(new Jc69(SitePatterns.of(a)));
+    assertEquals(star, env.intermediateLogReward(env.initialState()), 1e-9);
+    // after merging 0 and 2 with bins 1 and 3: the star over {(0:0.1, 2:0.2), 1, 3, 4}, plus two priors
+    int[] s = env.step(env.step(env.step(env.initialState(), 1), 10 + 1), 10 + 3);
+    Tree cherry = Tree.node(java.util.List.of(Tree.leaf(0), Tree.leaf(2)), 0.1, 0.2);
+    double expected = Tree.node(java.util.List.of(cherry, Tree.leaf(1), Tree.leaf(3), Tree.leaf(4)), t, t, t, t)
+        .logLikelihood(new Jc69(SitePatterns.of(a)));
+    double prior = 2 * Math.log(10 * 0.05) - 10 * (0.1 + 0.2);
+    assertEquals(expected + prior, env.intermediateLogReward(s), 1e-9);
   }
 
   /** DS1's 27 taxa: rollouts of random legal actions end in trees whose reward is the forest energy's. */

@@ -25,7 +25,7 @@ class PresetsTest {
   @ParameterizedTest
   @ValueSource(strings = {"bitseq-tb", "ebgfn-ising", "hypergrid-20x4-tb", "hypergrid-8x4-tb-fast",
       "hypergrid-8x4-tb", "ising-10x10-tb", "qm9str-tb", "tfbind8-tb", "mis-rb-small", "maxclique-rb-small",
-      "mds-ba-small", "maxcut-ba-small"})
+      "mds-ba-small", "maxcut-ba-small", "phylo-ds1-parsimony", "phylo-ds1-bayes"})
   void presetBuildsFromTheProjectAlone(String name) throws Exception {
     File conf = new File(ROOT, "conf/" + name + ".conf");
     assertFalse(Files.readString(conf.toPath()).contains("shared/"), name + " points outside the project");

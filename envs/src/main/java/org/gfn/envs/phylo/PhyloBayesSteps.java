@@ -16,8 +16,8 @@ import org.gfn.envs.likelihood.SitePatterns;
  *
  * <p>State: {@link BranchState}'s layout of the completed merges, then the pending merge as
  * (i + 1, j + 1, bin of i + 1), 0 where there is none. Entity view: one row per root slot
- * ({@link BranchEntities}). A forest's intermediate energy is its trees' log-likelihoods plus its
- * completed branches' priors.
+ * ({@link BranchEntities}). A forest's intermediate energy is the log-likelihood of its roots
+ * joined by a star, plus its completed branches' log priors ({@link BranchEntities#energy}).
  */
 public final class PhyloBayesSteps implements Environment {
   private final Alignment data;
@@ -182,7 +182,7 @@ public final class PhyloBayesSteps implements Environment {
     return view.energy(x);
   }
 
-  /** Σ over the forest's trees of their log-likelihood, plus the log prior of every completed branch. */
+  /** The forest's roots joined by a star ({@link BranchEntities#energy}), plus its completed branches' log priors. */
   @Override
   public double intermediateLogReward(int[] s) {
     return view.energy(s);
