@@ -86,5 +86,11 @@ class PhyloBayesTrainingTest {
     assertTrue(untrained.tv() > 0.3, "the bar separates: untrained " + untrained.tv());
     assertTrue(trained.tv() <= bar, "exact TV after training " + trained.tv());
     assertEquals(exactMl, est.logMarginalLikelihood(), 3 * est.stdErr() + 1e-3, "IS marginal likelihood");
+    double maxLogR = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < task.space().size(); i++) if (task.space().isTerminal(i)) maxLogR = Math.max(maxLogR, task.space().logReward(i));
+    java.util.Map<String, Object> m = history.get(history.size() - 1).metrics();
+    double best = ((Number) m.get("best_log_reward")).doubleValue();
+    double mean = ((Number) m.get("mean_log_reward")).doubleValue();
+    assertTrue(best <= maxLogR + 1e-9 && best > maxLogR - 1 && mean < best, "best " + best + " of " + maxLogR + ", mean " + mean);
   }
 }

@@ -64,6 +64,7 @@ public record Evaluation(Map<String, Object> metrics, ExactReport exact) {
     }
     if (metrics.containsKey("topk_found")) sb.append(" | ").append(TopKTracker.progress(metrics));
     if (metrics.containsKey("best_parsimony")) sb.append(" | ").append(ParsimonyTracker.progress(metrics));
+    if (metrics.containsKey("best_log_reward")) sb.append(" | ").append(org.gfn.model.metrics.PosteriorTracker.progress(metrics));
     if (metrics.containsKey("best_objective")) sb.append(" | ").append(org.gfn.model.metrics.SolutionTracker.progress(metrics));
     if (metrics.containsKey("test_k")) sb.append(" | ").append(org.gfn.model.metrics.HeldOutSolutions.progress(metrics));
     if (metrics.containsKey("staleness_mean")) {

@@ -7,9 +7,12 @@ import org.gfn.envs.RewardTable;
 import org.gfn.envs.StateSpace;
 import org.gfn.envs.graph.NodeSetFamily;
 import org.gfn.envs.graph.NodeSetProblem;
+import org.gfn.envs.phylo.PhyloBayesForest;
+import org.gfn.envs.phylo.PhyloBayesSteps;
 import org.gfn.envs.phylo.PhyloForest;
 import org.gfn.model.metrics.Discovery;
 import org.gfn.model.metrics.ParsimonyTracker;
+import org.gfn.model.metrics.PosteriorTracker;
 import org.gfn.model.metrics.SolutionTracker;
 import org.gfn.model.metrics.TopKTracker;
 
@@ -28,7 +31,8 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
 
   /**
    * What to track about sampled objects: top-K discovery and the best 100 objects for a
-   * data-backed sequence task, the best trees for the phylogenetic one, the best solutions of a
+   * data-backed sequence task, the best trees for the phylogenetic one (the best and recent log R
+   * for the Bayesian one), the best solutions of a
    * graph problem (with the held-out graphs' evaluation when a family holds some out); else null.
    */
   public Discovery discoveryTracker() {
@@ -36,6 +40,7 @@ public record Task(Environment env, StateSpace space, BitSequenceModes modes, Re
     Environment base = env.unwrap(); // under random actions, the task's own environment
     if (base instanceof NodeSetFamily family) return new SolutionTracker(family);
     if (base instanceof PhyloForest forest) return new ParsimonyTracker(forest);
+    if (base instanceof PhyloBayesForest || base instanceof PhyloBayesSteps) return new PosteriorTracker();
     if (base instanceof NodeSetProblem graphProblem) return new SolutionTracker(graphProblem);
     if (base instanceof org.gfn.envs.HyperGrid && space != null) return new org.gfn.model.metrics.ModesFound(space);
     return rewards == null ? null : new TopKTracker((PrependAppendSequence) base, topK());
