@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.nio.file.Files;
+import org.gfn.envs.Environment;
+import org.gfn.envs.phylo.PhyloBayesSteps;
 import org.gfn.envs.phylo.PhyloForest;
 import org.gfn.model.config.EnvironmentFactory;
 import org.gfn.model.config.Settings;
@@ -54,5 +56,31 @@ class PhyloSettingsTest {
     SettingsException e = assertThrows(SettingsException.class, () -> Components.task(s));
     assertTrue(e.getMessage().contains("gfn.env.phylo") && e.getMessage().contains(f.getAbsolutePath())
         && e.getMessage().contains("line 3"), e.getMessage());
+  }
+
+  /** DS1's 27 taxa: the MLP's flat features refuse them and name the set policy; the set policy takes them in steps. */
+  @Test
+  void theBayesianTaskOnDs1NeedsTheSetPolicy() {
+    Settings mlp = Settings.load(ConfigFactory.parseString("gfn.env { type = phylo-bayes, phylo.dataset = DS1 }"));
+    SettingsException e = assertThrows(SettingsException.class, () -> EnvironmentFactory.environment(mlp.env()));
+    assertTrue(e.getMessage().contains("gfn.env.phylo") && e.getMessage().contains("gfn.policy.type = set"), e.getMessage());
+    Settings set = Settings.load(ConfigFactory.parseString(
+        "gfn.env { type = phylo-bayes, phylo.dataset = DS1 }, gfn.policy { type = set, width = 8, heads = 2 }"));
+    Environment env = EnvironmentFactory.environment(set.env());
+    assertTrue(env instanceof PhyloBayesSteps, env.name());
+    assertEquals("phylo-bayes-steps(taxa=27,sites=1949,bins=50x0.001)", env.name());
+    assertEquals(27 * 26 / 2 + 50 + 1, env.numActions());
+  }
+
+  @Test
+  void badBranchLengthSettingsAreRefusedWithTheirKey() throws Exception {
+    File f = new File(dir, "five.fasta");
+    Files.writeString(f.toPath(), ">a\nACGT\n>b\nACGA\n>c\nACTT\n>d\nGCTT\n>e\nGCTA\n");
+    String file = "gfn.env { type = phylo-bayes, phylo { file = \"" + f.getAbsolutePath() + "\", ";
+    for (String bad : new String[] {"bins = 4 } }", "bins = 4, bin-size = -1 } }", "bin-size = 0.1 } }"}) {
+      SettingsException e = assertThrows(SettingsException.class, () -> Settings.load(ConfigFactory.parseString(file + bad)));
+      assertTrue(e.getMessage().contains(bad.startsWith("bin-size") ? "gfn.env.phylo.bins" : "gfn.env.phylo.bin-size"),
+          e.getMessage());
+    }
   }
 }
