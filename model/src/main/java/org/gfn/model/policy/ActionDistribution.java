@@ -38,4 +38,17 @@ public final class ActionDistribution {
   public static void probabilities(float[] out, int off, boolean[] mask, double[] probs) {
     probabilities(out, off, mask, 0, 1, probs);
   }
+
+  /**
+   * log of the policy's own probability of legal action {@code a} (softmax of the legal logits),
+   * in log space: finite where the probability itself underflows (logits hundreds apart).
+   */
+  public static double logProbability(float[] out, int off, boolean[] mask, int a) {
+    if (!mask[a]) return Double.NEGATIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < mask.length; j++) if (mask[j]) max = Math.max(max, out[off + j]);
+    double sum = 0;
+    for (int j = 0; j < mask.length; j++) if (mask[j]) sum += Math.exp(out[off + j] - max);
+    return out[off + a] - max - Math.log(sum);
+  }
 }

@@ -122,7 +122,6 @@ public final class RolloutSampler {
     boolean[] mask = new boolean[nA];
     boolean[] backMask = new boolean[nB];
     double[] probs = new double[nA];
-    double[] backProbs = new double[nB];
     int[][] batch = new int[n][];
     while (activeCount > 0) {
       for (int k = 0; k < activeCount; k++) batch[k] = current[active[k]];
@@ -137,7 +136,7 @@ public final class RolloutSampler {
         if (trackBackward && lengths[i] > 0) {
           List<int[]> path = states.get(i);
           int b = env.backwardActionOf(path.get(path.size() - 2), actions[i][lengths[i] - 1]);
-          logBackward[i] += Math.log(backward(out, k * w, current[i], backMask, backProbs)[b]);
+          logBackward[i] += logBackward(out, k * w, current[i], backMask, b);
         }
         env.forwardMask(current[i], mask);
         behaviour(out, k * w + arch.forwardOffset(), mask, exploration, probs);
@@ -159,6 +158,15 @@ public final class RolloutSampler {
       result[i] = new Walk(states.get(i), Arrays.copyOf(actions[i], lengths[i]), logProb[i], logBackward[i]);
     }
     return result;
+  }
+
+  /** log P_B(b | s) from an output row at {@code rowOff}, in log space (finite where P_B underflows). */
+  private double logBackward(float[] out, int rowOff, int[] s, boolean[] mask, int b) {
+    env.backwardMask(s, mask);
+    if (arch.learnedBackward()) return ActionDistribution.logProbability(out, rowOff + arch.backwardOffset(), mask, b);
+    int legal = 0;
+    for (boolean m : mask) legal += m ? 1 : 0;
+    return -Math.log(legal);
   }
 
   /** P_B(· | s) from an output row at {@code rowOff}: the learned head, or uniform over legal actions. */
