@@ -1,11 +1,14 @@
 package org.gfn.spark.train;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.File;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -19,8 +22,8 @@ import org.gfn.replay.Trajectory;
 /**
  * A checkpoint of a distributed run: counters, the learner's complete state, the replay buffer's
  * contents and the replay-log files committed so far. The file is {@code ckpt-<step>.bin}:
- * magic, format version, payload length and CRC32, then the payload. It is written to a temporary
- * file and renamed, so a crash never leaves a half-written checkpoint under the final name; a
+ * magic, format version, payload length and CRC32, then the payload. It is streamed to a temporary
+ * file (no copy in memory: a replay buffer of long trajectories is gigabytes) and renamed, so a crash never leaves a half-written checkpoint under the final name; a
  * corrupt, truncated or incompatible file is refused with a message that names it.
  */
 final class Checkpoint {
@@ -45,49 +48,82 @@ final class Checkpoint {
 
   static File write(File dir, Counters c, Learner learner, Replay replay,
       List<String> logFiles, int keep) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    DataOutputStream out = new DataOutputStream(bytes);
-    out.writeUTF(c.runId());
-    out.writeLong(c.steps());
-    out.writeLong(c.rollouts().inserted());
-    out.writeLong(c.rollouts().nextId());
-    out.writeLong(c.rollouts().round());
-    out.writeLong(c.steps()); // the policy version, which is the step count (kept for format 1)
-    out.writeLong(c.rollouts().droppedStale());
-    out.writeLong(c.trained());
-    out.writeDouble(c.wallSeconds());
-    learner.save(out);
-    out.writeInt(replay.contents().size());
-    for (Trajectory t : replay.contents()) writeTrajectory(out, t);
-    out.writeLong(replay.samplerState());
-    out.writeInt(logFiles.size());
-    for (String f : logFiles) out.writeUTF(f);
-    out.flush();
-    byte[] payload = bytes.toByteArray();
-    CRC32 crc = new CRC32();
-    crc.update(payload);
-
     File target = new File(dir, String.format("ckpt-%010d.bin", c.steps()));
     File tmp = new File(dir, target.getName() + ".tmp");
-    try (DataOutputStream f = new DataOutputStream(Files.newOutputStream(tmp.toPath()))) {
-      f.writeLong(MAGIC);
-      f.writeInt(FORMAT);
-      f.writeLong(payload.length);
-      f.writeLong(crc.getValue());
-      f.write(payload);
+    Checked payload = null;
+    try {
+      // streamed to disk (a DS1 Bayesian replay buffer is gigabytes); the header's length and
+      // checksum are filled in at the end
+      try (Checked out = new Checked(new BufferedOutputStream(Files.newOutputStream(tmp.toPath()), 1 << 20))) {
+        payload = out;
+        out.raw(new byte[HEADER]);
+        DataOutputStream d = new DataOutputStream(out);
+        d.writeUTF(c.runId());
+        d.writeLong(c.steps());
+        d.writeLong(c.rollouts().inserted());
+        d.writeLong(c.rollouts().nextId());
+        d.writeLong(c.rollouts().round());
+        d.writeLong(c.steps()); // the policy version, which is the step count (kept for format 1)
+        d.writeLong(c.rollouts().droppedStale());
+        d.writeLong(c.trained());
+        d.writeDouble(c.wallSeconds());
+        learner.save(d);
+        d.writeInt(replay.contents().size());
+        for (Trajectory t : replay.contents()) writeTrajectory(d, t);
+        d.writeLong(replay.samplerState());
+        d.writeInt(logFiles.size());
+        for (String f : logFiles) d.writeUTF(f);
+        d.flush();
+      }
+      try (RandomAccessFile f = new RandomAccessFile(tmp, "rw")) {
+        f.writeLong(MAGIC);
+        f.writeInt(FORMAT);
+        f.writeLong(payload.count);
+        f.writeLong(payload.crc.getValue());
+      }
     } catch (IOException e) {
       try {
         Files.deleteIfExists(tmp.toPath());
       } catch (IOException ignored) {
         // best effort: the next start removes what is left (RunDirectory.removeLeftovers)
       }
-      throw new IOException("cannot write checkpoint " + tmp + " (" + payload.length / 1_000_000 + " MB; disk full?): "
-          + e.getMessage(), e);
+      long mb = payload == null ? 0 : payload.count / 1_000_000;
+      throw new IOException("cannot write checkpoint " + tmp + " (" + mb + " MB written; disk full?): " + e.getMessage(), e);
     }
     Files.move(tmp.toPath(), target.toPath(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     List<File> all = list(dir);
     for (int i = keep; i < all.size(); i++) Files.deleteIfExists(all.get(i).toPath());
     return target;
+  }
+
+  private static final int HEADER = 28;
+
+  /** The payload's stream: counts its bytes and checksums them (the placeholder header aside). */
+  private static final class Checked extends FilterOutputStream {
+    final CRC32 crc = new CRC32();
+    long count;
+
+    Checked(OutputStream out) {
+      super(out);
+    }
+
+    void raw(byte[] b) throws IOException {
+      out.write(b);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      crc.update(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      crc.update(b, off, len);
+      count += len;
+    }
   }
 
   /** Checkpoints in a folder, newest first. */
@@ -101,25 +137,32 @@ final class Checkpoint {
 
   /** Reads and verifies a checkpoint; the learner state is restored by {@link #restore}. */
   static Restored read(File file, Learner learner) throws IOException {
-    byte[] all;
-    try {
-      all = Files.readAllBytes(file.toPath());
+    int format;
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file.toPath()), 1 << 20))) {
+      long size = Files.size(file.toPath());
+      if (size < HEADER || in.readLong() != MAGIC) throw new IOException("checkpoint " + file + " is not a checkpoint file (bad header)");
+      format = in.readInt();
+      if (format < 1 || format > FORMAT) {
+        throw new IOException("checkpoint " + file + " has format " + format + "; this build reads formats 1 to " + FORMAT);
+      }
+      long len = in.readLong();
+      long expected = in.readLong();
+      if (len != size - HEADER) throw new IOException("checkpoint " + file + " is truncated or corrupt (length mismatch)");
+      CRC32 crc = new CRC32();
+      byte[] buf = new byte[1 << 20];
+      for (int r; (r = in.read(buf)) > 0; ) crc.update(buf, 0, r);
+      if (crc.getValue() != expected) throw new IOException("checkpoint " + file + " is corrupt (checksum mismatch)");
     } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("checkpoint ")) throw e;
       throw new IOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
     }
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(all));
-    if (all.length < 28 || in.readLong() != MAGIC) throw new IOException("checkpoint " + file + " is not a checkpoint file (bad header)");
-    int format = in.readInt();
-    if (format < 1 || format > FORMAT) {
-      throw new IOException("checkpoint " + file + " has format " + format + "; this build reads formats 1 to " + FORMAT);
+    try (DataInputStream p = new DataInputStream(new BufferedInputStream(Files.newInputStream(file.toPath()), 1 << 20))) {
+      p.skipNBytes(HEADER);
+      return readPayload(p, format, learner);
     }
-    long len = in.readLong();
-    long expected = in.readLong();
-    if (len != all.length - 28) throw new IOException("checkpoint " + file + " is truncated or corrupt (length mismatch)");
-    CRC32 crc = new CRC32();
-    crc.update(all, 28, (int) len);
-    if (crc.getValue() != expected) throw new IOException("checkpoint " + file + " is corrupt (checksum mismatch)");
-    DataInputStream p = new DataInputStream(new ByteArrayInputStream(all, 28, (int) len));
+  }
+
+  private static Restored readPayload(DataInputStream p, int format, Learner learner) throws IOException {
     String runId = p.readUTF();
     long steps = p.readLong();
     long inserted = p.readLong();

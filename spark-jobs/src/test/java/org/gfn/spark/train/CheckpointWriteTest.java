@@ -15,7 +15,11 @@ import org.gfn.model.train.Components;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A checkpoint that cannot be written (a full disk, a blocked path) names the file and leaves no checkpoint. */
+/**
+ * Checkpoints are streamed to disk and read back whole; a corrupt or truncated one is refused
+ * naming the file; one that cannot be written (a full disk, a blocked path) names the file and
+ * leaves no checkpoint.
+ */
 class CheckpointWriteTest {
   @TempDir File dir;
 
@@ -32,5 +36,36 @@ class CheckpointWriteTest {
     assertTrue(e.getMessage().contains(blocked.getPath()) && e.getMessage().contains("disk full?"), e.getMessage());
     assertEquals(List.of(), Checkpoint.list(dir), "no checkpoint under the final name");
     Files.delete(new File(blocked, "x").toPath());
+  }
+
+  @Test
+  void aCheckpointRoundTripsAndDamageIsRefused() throws Exception {
+    Settings s = Settings.load(ConfigFactory.parseString("gfn.env.hypergrid { dim = 2, height = 4 }\ngfn.policy.width = 8"));
+    Learner learner = Components.learner(s, Components.task(s.env()).env());
+    java.util.List<org.gfn.replay.Trajectory> replay = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      replay.add(new org.gfn.replay.Trajectory(i, 7L * i, i / 10, 2, new int[] {0, 0, 1, 0}, new int[] {0, 2}, -0.5 * i, -1.25,
+          org.gfn.replay.Trajectory.Origin.SAMPLED, 1.0));
+    }
+    Checkpoint.Counters c = new Checkpoint.Counters("run-7", 42, SparkRollouts.Position.START, 640, 12.5);
+    File f = Checkpoint.write(dir, c, learner, new Checkpoint.Replay(replay, 99), List.of("log-1.parquet"), 2);
+    Checkpoint.Restored r = Checkpoint.read(f, Components.learner(s, Components.task(s.env()).env()));
+    assertEquals(c, r.counters());
+    assertEquals(99, r.replay().samplerState());
+    assertEquals(List.of("log-1.parquet"), r.logFiles());
+    assertEquals(3000, r.replay().contents().size());
+    org.gfn.replay.Trajectory last = r.replay().contents().get(2999);
+    assertEquals(2999, last.id());
+    assertEquals(-0.5 * 2999, last.logReward());
+    byte[] bytes = Files.readAllBytes(f.toPath());
+    bytes[bytes.length / 2] ^= 1;
+    File corrupt = new File(dir, "corrupt.bin");
+    Files.write(corrupt.toPath(), bytes);
+    IOException e = assertThrows(IOException.class, () -> Checkpoint.read(corrupt, learner));
+    assertTrue(e.getMessage().contains(corrupt.getPath()) && e.getMessage().contains("checksum"), e.getMessage());
+    File cut = new File(dir, "cut.bin");
+    Files.write(cut.toPath(), java.util.Arrays.copyOf(bytes, bytes.length - 10));
+    e = assertThrows(IOException.class, () -> Checkpoint.read(cut, learner));
+    assertTrue(e.getMessage().contains(cut.getPath()) && e.getMessage().contains("truncated"), e.getMessage());
   }
 }
