@@ -40,12 +40,10 @@ public final class PhyloBayesSteps implements Environment {
     this.view = new BranchEntities(new Jc69(SitePatterns.of(data)), lengths, n, data.sites());
   }
 
-  /** log P(alignment) under a uniform prior over unrooted topologies, from log Z of this environment. */
-  public double logMarginalLikelihood(double logZ) {
-    return logZ - logTerminalMultiplicity();
-  }
-
-  /** As {@link PhyloBayesForest#logTerminalMultiplicity}: (2n − 3)!! rooted states per unrooted tree and prior. */
+  /**
+   * As {@link PhyloBayesForest#logTerminalMultiplicity}: (2n − 3)!! rooted states per unrooted tree
+   * and prior, so the log marginal likelihood is log Z minus this.
+   */
   @Override
   public double logTerminalMultiplicity() {
     return Math.log(ForestCounts.rootedTrees(n));
