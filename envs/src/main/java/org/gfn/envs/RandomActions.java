@@ -90,6 +90,7 @@ public final class RandomActions implements Environment {
   @Override public EntityLayout entityLayout() { return inner.entityLayout(); }
   @Override public Object[] entityKeys(int[] s) { return inner.entityKeys(s); }
   @Override public void encodeEntity(int[] s, int i, float[] out, int offset) { inner.encodeEntity(s, i, out, offset); }
+  @Override public int choosingEntity(int[] s) { return inner.choosingEntity(s); }
   @Override public int featureSize() { return inner.featureSize(); }
   @Override public void encode(int[] s, float[] out, int offset) { inner.encode(s, out, offset); }
   @Override public int maxTrajectoryLength() { return inner.maxTrajectoryLength(); }

@@ -13,6 +13,21 @@ import org.junit.jupiter.api.Test;
 
 /** Random actions wrap any environment: the wrapped one's structure, a chosen move replaced with probability p. */
 class RandomActionsTest {
+  /** A wrapper that forgot a default method would silently answer for the wrapped task (a choosing entity of −1, say). */
+  @Test
+  void everyEnvironmentMethodIsForwarded() {
+    java.util.List<String> missing = new java.util.ArrayList<>();
+    for (java.lang.reflect.Method m : Environment.class.getMethods()) {
+      if (java.lang.reflect.Modifier.isStatic(m.getModifiers())) continue;
+      try {
+        RandomActions.class.getDeclaredMethod(m.getName(), m.getParameterTypes());
+      } catch (NoSuchMethodException e) {
+        missing.add(m.getName());
+      }
+    }
+    assertEquals(java.util.List.of(), missing, "methods RandomActions inherits instead of forwarding");
+  }
+
   @Test
   void executedMovesFollowTheTransitionProbabilities() {
     IndependentSet mis = new IndependentSet(Generators.erdosRenyi(8, 0.3, 3), 1.0);
