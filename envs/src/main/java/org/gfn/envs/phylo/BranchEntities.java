@@ -49,10 +49,6 @@ final class BranchEntities {
     return 1 + OWN + 4 * patterns;
   }
 
-  double logLikelihood(BranchSubtree t) {
-    return memo.get().logLikelihood(t);
-  }
-
   /** The exact subtree with lengths at each root slot of state s, or null where the slot is not a root. */
   BranchSubtree[] trees(int[] s) {
     long[] nodes = BranchState.nodes(s, n);
@@ -116,8 +112,9 @@ final class BranchEntities {
     out[base + 1] = r.choosing() ? 1f : 0f;
     out[base + 2] = r.paired() ? 1f : 0f;
     out[base + 3] = r.chosenBin() < 0 ? 0f : (r.chosenBin() + 1f) / bins;
-    out[base + 4] = (float) (logLikelihood(r.tree()) / sites);
-    double[] v = memo.get().of(r.tree()).values();
+    Partials partials = memo.get().of(r.tree());
+    out[base + 4] = (float) (model.logLikelihood(partials) / sites);
+    double[] v = partials.values();
     for (int k = 0; k < 4 * patterns; k++) out[base + 1 + OWN + k] = (float) v[k];
   }
 }

@@ -46,9 +46,4 @@ final class PartialsMemo {
     memo.put(t, p);
     return p;
   }
-
-  /** The log-likelihood of the subtree's leaf data with the subtree's root as the tree's root. */
-  double logLikelihood(BranchSubtree t) {
-    return model.logLikelihood(of(t));
-  }
 }

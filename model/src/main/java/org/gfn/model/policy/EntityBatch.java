@@ -13,10 +13,6 @@ import org.gfn.envs.Environment;
  */
 record EntityBatch(int[] start, int[][] slots, int[][] neighbours, int[] chooser) {
 
-  EntityBatch(int[] start, int[][] slots, int[][] neighbours) {
-    this(start, slots, neighbours, null);
-  }
-
   int states() {
     return slots.length;
   }
