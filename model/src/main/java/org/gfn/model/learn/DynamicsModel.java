@@ -8,9 +8,9 @@ import java.util.List;
 import org.gfn.envs.Environment;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.objectives.DynamicsSettings;
-import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.policy.Nd4jMlp;
+import org.gfn.model.policy.PolicyModel;
 import org.gfn.replay.Trajectory;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The learned transition model T̂(e | s, a) of a stochastic environment (Stochastic GFlowNets, Pan
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  */
 public final class DynamicsModel {
   private final Environment env;
-  private final PolicyNetwork net;
+  private final PolicyModel net;
   private final int nA;
   private final int f;
   private final int w;
@@ -33,7 +33,7 @@ public final class DynamicsModel {
     this.nA = env.numActions();
     this.f = env.featureSize();
     PolicyArchitecture arch = new PolicyArchitecture(f + nA, nA, 1, s.hiddenLayers(), s.width(), "relu", false, false, false);
-    this.net = new PolicyNetwork(arch, s.learningRate(), seed, DataType.FLOAT);
+    this.net = new Nd4jMlp(arch, s.learningRate(), step -> 1.0, seed);
     this.w = arch.outputWidth();
   }
 

@@ -99,6 +99,18 @@ public final class PolicyNetwork implements PolicyModel {
     return out;
   }
 
+  /** The parameters at the network's precision (double for gradient checks), snapshot layout. */
+  double[] exactParams() {
+    double[] out = new double[arch.paramCount()];
+    int off = 0;
+    for (MultiLayerNetwork net : nets) {
+      double[] p = net.params().castTo(DataType.DOUBLE).toDoubleVector();
+      System.arraycopy(p, 0, out, off, p.length);
+      off += p.length;
+    }
+    return out;
+  }
+
   /** Replaces the parameters with a snapshot-layout array. */
   @Override
   public void setParams(float[] params) {

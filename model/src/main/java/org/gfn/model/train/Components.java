@@ -19,7 +19,7 @@ import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.EntityStructure;
 import org.gfn.model.policy.PolicyArchitecture;
 import org.gfn.model.policy.PolicyModel;
-import org.gfn.model.policy.PolicyNetwork;
+import org.gfn.model.policy.Nd4jMlp;
 import org.gfn.model.policy.PolicySnapshot;
 import org.gfn.model.policy.StructuredNetwork;
 import org.gfn.model.rollout.Seeds;
@@ -120,7 +120,7 @@ public final class Components {
     long seed = Seeds.derive(s.seed(), 0xC0FFEE);
     PolicyModel net = arch.structured()
         ? new StructuredNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT)
-        : new PolicyNetwork(arch, config.learningRate(), config.schedule()::multiplier, seed, DataType.FLOAT);
+        : new Nd4jMlp(arch, config.learningRate(), config.schedule()::multiplier, seed);
     return new Learner(config, net, objective, env, s.temperature(), s.intrinsic(), Seeds.derive(s.seed(), 0x6a5f));
   }
 

@@ -9,6 +9,8 @@ import org.gfn.model.learn.Learner;
 import org.gfn.model.learn.LearnerConfig;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.Nd4jMlp;
+import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicyNetwork;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.model.rollout.RolloutSampler;
@@ -24,9 +26,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Learner throughput: one TB step (DL4J forward, objective, backprop, Adam) on HyperGrid 8^4 with
- * the 2×256 MLP, learned P_B, on {@code batch} pre-sampled trajectories. Score = steps/s; multiply
- * by {@code batch} for trajectories consumed per second.
+ * Learner throughput: one TB step (forward, objective, backprop, Adam) on HyperGrid 8^4 with the
+ * 2×256 MLP, learned P_B, on {@code batch} pre-sampled trajectories, by the learner's
+ * {@link Nd4jMlp} or DL4J's {@link PolicyNetwork}, with a shared trunk or one network per head.
+ * Score = steps/s; multiply by {@code batch} for trajectories consumed per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -35,6 +38,12 @@ public class LearnerBenchmark {
   @Param({"16", "256", "1024"})
   int batch;
 
+  @Param({"nd4j", "dl4j"})
+  String network;
+
+  @Param({"true", "false"})
+  boolean sharedTrunk;
+
   private Learner learner;
   private List<Trajectory> trajectories;
 
@@ -42,8 +51,9 @@ public class LearnerBenchmark {
   public void setup() {
     HyperGrid env = new HyperGrid(4, 8, HyperGridRewards.preset("torchgfn", 8));
     PolicyArchitecture arch = new PolicyArchitecture(env.featureSize(), env.numActions(),
-        env.numBackwardActions(), 2, 256, "relu", false, true, false);
-    PolicyNetwork net = new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT);
+        env.numBackwardActions(), 2, 256, "relu", sharedTrunk, true, false);
+    PolicyModel net = network.equals("dl4j") ? new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT)
+        : new Nd4jMlp(arch, 1e-3, step -> 1.0, 1);
     learner = new Learner(new LearnerConfig(1e-3, 0.1, 0, 0, 0), net, Objectives.byName("TB", 0.9), env);
     trajectories = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
         .sample(batch, Exploration.ON_POLICY, 7, 0, 0));

@@ -7,13 +7,18 @@ import org.gfn.envs.HyperGridRewards;
 import org.gfn.model.objectives.Objective;
 import org.gfn.model.objectives.Objectives;
 import org.gfn.model.policy.PolicyArchitecture;
+import org.gfn.model.policy.Nd4jMlp;
+import org.gfn.model.policy.PolicyModel;
 import org.gfn.model.policy.PolicyNetwork;
 import org.gfn.model.rollout.Exploration;
 import org.gfn.model.rollout.RolloutSampler;
 import org.gfn.replay.Trajectory;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** Dev tool: wall time of each phase of a learner step (args: batch repeats [sharedTrunk]). */
+/**
+ * Dev tool: wall time of each phase of a learner step (args: batch repeats [sharedTrunk [dl4j|nd4j]]):
+ * DL4J's {@link PolicyNetwork} or the hand-written {@link Nd4jMlp} the learner uses.
+ */
 public class StepProfile {
   public static void main(String[] a) {
     int batch = Integer.parseInt(a[0]);
@@ -21,7 +26,8 @@ public class StepProfile {
     HyperGrid env = new HyperGrid(4, 8, HyperGridRewards.preset("torchgfn", 8));
     PolicyArchitecture arch = new PolicyArchitecture(env.featureSize(), env.numActions(),
         env.numBackwardActions(), 2, 256, "relu", a.length > 2 && Boolean.parseBoolean(a[2]), true, false);
-    PolicyNetwork net = new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT);
+    PolicyModel net = a.length > 3 && a[3].equals("dl4j") ? new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT)
+        : new Nd4jMlp(arch, 1e-3, step -> 1.0, 1);
     List<Trajectory> ts = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
         .sample(batch, Exploration.ON_POLICY, 7, 0, 0));
     Objective obj = Objectives.byName("TB", 0.9);
