@@ -1,18 +1,20 @@
 package org.gfn.model.policy;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The MLP snapshot's dense layers in float with the JDK Vector API: y[r, yOff + j] = b_j + Σ_i
  * x[r, i]·W[i, j], W input-major. {@link #dense} holds two rows' outputs, four machine vectors
  * each, in registers while the inputs stream past (each weight vector loaded once for both rows);
- * {@link #sparse} skips zero inputs row by row, for one-hot-heavy features. Only loaded when
+ * {@link #sparse} skips zero inputs row by row, for one-hot-heavy features; {@link #narrow} takes
+ * layers narrower than a machine vector (the heads) as dot products. Only loaded when
  * {@link Dense#vectorised} found the module; tails past whole vectors are scalar.
  */
 final class FloatProduct {
   private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-  private static final int LANES = F.length();
+  static final int LANES = F.length();
 
   private FloatProduct() {}
 
@@ -62,7 +64,56 @@ final class FloatProduct {
       rowTail(x, x0, nIn, w, b, nOut, y, y0, j);
       rowTail(x, x1, nIn, w, b, nOut, y, y1, j);
     }
-    if (r < rows) rowTail(x, r * nIn, nIn, w, b, nOut, y, r * yStride + yOff, 0);
+    if (r < rows) row(x, r * nIn, nIn, w, b, nOut, y, r * yStride + yOff);
+  }
+
+  /** One row's outputs: four vectors at a time (independent accumulators), then {@link #rowTail}. */
+  private static void row(float[] x, int xr, int nIn, float[] w, float[] b, int nOut, float[] y, int yr) {
+    int j = 0;
+    for (; j + 4 * LANES <= nOut; j += 4 * LANES) {
+      FloatVector a0 = FloatVector.fromArray(F, b, j);
+      FloatVector a1 = FloatVector.fromArray(F, b, j + LANES);
+      FloatVector a2 = FloatVector.fromArray(F, b, j + 2 * LANES);
+      FloatVector a3 = FloatVector.fromArray(F, b, j + 3 * LANES);
+      for (int i = 0; i < nIn; i++) {
+        FloatVector u = FloatVector.broadcast(F, x[xr + i]);
+        int wi = i * nOut + j;
+        a0 = FloatVector.fromArray(F, w, wi).fma(u, a0);
+        a1 = FloatVector.fromArray(F, w, wi + LANES).fma(u, a1);
+        a2 = FloatVector.fromArray(F, w, wi + 2 * LANES).fma(u, a2);
+        a3 = FloatVector.fromArray(F, w, wi + 3 * LANES).fma(u, a3);
+      }
+      a0.intoArray(y, yr + j);
+      a1.intoArray(y, yr + j + LANES);
+      a2.intoArray(y, yr + j + 2 * LANES);
+      a3.intoArray(y, yr + j + 3 * LANES);
+    }
+    rowTail(x, xr, nIn, w, b, nOut, y, yr, j);
+  }
+
+  /**
+   * As {@link #dense} for a layer narrower than a machine vector, whose outputs would all be scalar
+   * tails there: each output is a dot product of the row with its weights, output-major
+   * ({@code wT[j * nIn + i]}), over two vector accumulators.
+   */
+  static void narrow(float[] x, int rows, int nIn, float[] wT, float[] b, int nOut, float[] y, int yStride, int yOff) {
+    for (int r = 0; r < rows; r++) {
+      int xr = r * nIn;
+      int yr = r * yStride + yOff;
+      for (int j = 0; j < nOut; j++) {
+        int wj = j * nIn;
+        FloatVector a0 = FloatVector.zero(F);
+        FloatVector a1 = FloatVector.zero(F);
+        int i = 0;
+        for (; i + 2 * LANES <= nIn; i += 2 * LANES) {
+          a0 = FloatVector.fromArray(F, x, xr + i).fma(FloatVector.fromArray(F, wT, wj + i), a0);
+          a1 = FloatVector.fromArray(F, x, xr + i + LANES).fma(FloatVector.fromArray(F, wT, wj + i + LANES), a1);
+        }
+        float acc = b[j] + a0.add(a1).reduceLanes(VectorOperators.ADD);
+        for (; i < nIn; i++) acc += x[xr + i] * wT[wj + i];
+        y[yr + j] = acc;
+      }
+    }
   }
 
   /** Outputs from {@code j} on for one row: single vectors, then scalar. */

@@ -18,6 +18,7 @@ final class MlpForward implements PolicyEvaluator {
   private final Activation act;
   private final int[][] heads;
   private final float[][][] weights; // [head][layer] input-major nIn × nOut
+  private final float[][][] narrowWeights; // [head][layer] output-major, for layers narrower than a vector
   private final float[][][] biases; // [head][layer]
   private final boolean vector;
   private final int[] nonZero;
@@ -40,6 +41,7 @@ final class MlpForward implements PolicyEvaluator {
     float[] p = snapshot.params();
     int layers = arch.hiddenLayers() + 1;
     weights = new float[heads.length][layers][];
+    narrowWeights = new float[heads.length][layers][];
     biases = new float[heads.length][layers][];
     int off = 0;
     for (int h = 0; h < heads.length; h++) {
@@ -51,6 +53,7 @@ final class MlpForward implements PolicyEvaluator {
           for (int i = 0; i < nIn; i++) w[i * nOut + j] = p[off + j * nIn + i]; // DL4J: column-major
         }
         weights[h][l] = w;
+        if (vector && nOut < FloatProduct.LANES) narrowWeights[h][l] = Arrays.copyOfRange(p, off, off + nIn * nOut);
         biases[h][l] = Arrays.copyOfRange(p, off + nIn * nOut, off + nIn * nOut + nOut);
         off += nIn * nOut + nOut;
         nIn = nOut;
@@ -87,6 +90,8 @@ final class MlpForward implements PolicyEvaluator {
           dense(in, rows, nIn, weights[h][l], biases[h][l], nOut, y, stride, off);
         } else if (l == 0) {
           FloatProduct.sparse(in, rows, nIn, weights[h][l], biases[h][l], nOut, y, stride, off, nonZero);
+        } else if (narrowWeights[h][l] != null) {
+          FloatProduct.narrow(in, rows, nIn, narrowWeights[h][l], biases[h][l], nOut, y, stride, off);
         } else {
           FloatProduct.dense(in, rows, nIn, weights[h][l], biases[h][l], nOut, y, stride, off);
         }

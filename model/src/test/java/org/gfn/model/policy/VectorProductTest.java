@@ -103,9 +103,10 @@ class VectorProductTest {
       for (int width : new int[] {16, 70, 256}) {
         for (boolean shared : new boolean[] {true, false}) {
           PolicyArchitecture arch = new PolicyArchitecture(features, 5, 3, 2, width, "relu", shared, true, true);
-          PolicySnapshot snap = new PolicyNetwork(arch, 1e-3, rng.nextInt(100), org.nd4j.linalg.api.buffer.DataType.FLOAT)
-              .snapshot(0);
-          for (int rows : new int[] {1, 2, 5}) {
+          float[] params = new float[arch.paramCount()]; // biases too (DL4J initialises them to 0)
+          for (int k = 0; k < params.length; k++) params[k] = (float) (rng.nextGaussian() / Math.sqrt(width));
+          PolicySnapshot snap = new PolicySnapshot(0, arch, params);
+          for (int rows : new int[] {1, 2, 3, 5}) {
             float[] x = new float[rows * features];
             for (int k = 0; k < x.length; k++) x[k] = rng.nextInt(3) == 0 ? (float) rng.nextGaussian() : 0f;
             float[] expected = new float[rows * arch.outputWidth()];
