@@ -3,7 +3,9 @@
 staleness on arrival for 1 ... 512 executors (one core each) from costs measured on this machine.
 
   deploy/bench/scaling-model.py fit MEASUREMENTS.csv [--costs-out FILE]   fit the costs; check held-out rows
-  deploy/bench/scaling-model.py predict --costs FILE                      the table of docs/scaling.md
+  deploy/bench/scaling-model.py predict --costs FILE [--learner-steps S] [--batch B]
+                                                                          the tables of docs/scaling.md
+                                                                          (default 220 steps/s at batch 16)
 
 MEASUREMENTS.csv (deploy/bench/scaling-measure.sh): executors, trajectories_per_task,
 trajectories_per_s, ms_per_job, task_run_ms — rollout jobs alone (RolloutThroughput), one task of n
@@ -102,8 +104,12 @@ def predict(c, learner_steps=220.0, batch=16, spi=1.0, broadcast_every=4):
 def main(argv):
     if len(argv) >= 2 and argv[0] == "fit":
         fit(argv[1], argv[3] if len(argv) == 4 and argv[2] == "--costs-out" else None)
-    elif len(argv) == 3 and argv[0] == "predict" and argv[1] == "--costs":
-        predict(json.load(open(argv[2])))
+    elif len(argv) in (3, 5, 7) and argv[0] == "predict" and argv[1] == "--costs":
+        opts = dict(zip(argv[3::2], argv[4::2]))
+        unknown = set(opts) - {"--learner-steps", "--batch"}
+        if unknown:
+            sys.exit("unknown option(s) " + ", ".join(sorted(unknown)) + "\n" + __doc__)
+        predict(json.load(open(argv[2])), float(opts.get("--learner-steps", 220.0)), int(opts.get("--batch", 16)))
     else:
         sys.exit(__doc__)
 
