@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.Config;
 import java.io.File;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -23,22 +20,6 @@ class DistributedTrainingTest {
   static final String CONF = "../conf/hypergrid-8x4-tb.conf";
   @TempDir File dir;
 
-  private static void assertLogMatches(File run, long reported) {
-    Dataset<Row> log = Runs.replayLog(run);
-    long rows = log.count();
-    long ids = log.select("trajectory_id").distinct().count();
-    assertEquals(reported, rows, "replay log rows = trajectories the run reports");
-    assertEquals(rows, ids, "every trajectory id in the log is unique");
-  }
-
-  private static String commandLine(ProcessHandle p) {
-    try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline"));
-    } catch (java.io.IOException e) {
-      return p.info().commandLine().orElse("");
-    }
-  }
-
   @Test
   void trainsToTheQualityBarWithRolloutsFromTwoExecutorJvms() {
     File run = new File(dir, "run");
@@ -50,7 +31,7 @@ class DistributedTrainingTest {
     List<String> workers = Runs.replayLog(run).select("worker").distinct().as(
         org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertTrue(workers.size() >= 2 && !workers.contains("driver"), "rollouts from two executor JVMs: " + workers);
-    assertLogMatches(run, s.getLong("trajectories_logged"));
+    Runs.assertLogMatches(run, s.getLong("trajectories_logged"));
     for (String f : List.of("config.conf", "metrics.jsonl", "summary.json", "plots/exact_sum_l1.png",
         "plots/sample_distribution.png", "plots/loss.png")) {
       assertTrue(new File(run, f).isFile(), f + " exists");
@@ -92,24 +73,11 @@ class DistributedTrainingTest {
   @Test
   void survivesTheLossOfAnExecutorJvm() throws Exception {
     File run = new File(dir, "killed");
-    CompletableFuture<Runs.Outcome> job = CompletableFuture.supplyAsync(() -> Runs.train(true,
-        Runs.args(CONF, run, "train.trajectories=12000", "train.eval-every=100").toArray(String[]::new)));
-    File metrics = new File(run, "metrics.jsonl");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!(metrics.isFile() && java.nio.file.Files.readAllLines(metrics.toPath()).size() >= 2)) {
-      assertTrue(System.nanoTime() < deadline, "training made no progress");
-      Thread.sleep(200);
-    }
-    Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
-        .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend"))
-        .findFirst();
-    assertTrue(executor.isPresent(), "an executor JVM to kill");
-    executor.get().destroyForcibly();
-    Runs.Outcome o = job.get(10, TimeUnit.MINUTES);
+    Runs.Outcome o = Runs.trainKillingAnExecutor(run, Runs.args(CONF, run, "train.trajectories=12000", "train.eval-every=100"));
     assertEquals(0, o.rc(), o.err());
     Config s = Runs.summary(run);
     assertEquals(12000, s.getLong("trajectories_trained"));
-    assertLogMatches(run, s.getLong("trajectories_logged"));
+    Runs.assertLogMatches(run, s.getLong("trajectories_logged"));
   }
 
   @Test
@@ -130,7 +98,7 @@ class DistributedTrainingTest {
     assertEquals(32000, s.getLong("trajectories_trained"));
     assertTrue(s.getLong("learner_steps") > savedStep);
     assertTrue(s.getDouble("exact_sum_l1") <= 0.3, "exact sum-L1 after resume " + s.getDouble("exact_sum_l1"));
-    assertLogMatches(run, s.getLong("trajectories_logged"));
+    Runs.assertLogMatches(run, s.getLong("trajectories_logged"));
     long lines = java.nio.file.Files.readAllLines(new File(run, "metrics.jsonl").toPath()).size();
     assertTrue(lines > 2, "metrics continue in the same file");
     Row steps = Runs.replayLog(run).agg(functions.max("policy_version")).first();

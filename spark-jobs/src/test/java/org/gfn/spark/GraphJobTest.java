@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Maximum independent set through the distributed job: executors rebuild the graph from its
  * settings (a generated instance from its seed), roll out on it, and the learner trains; over a
  * family of graphs, every task draws its trajectories' graphs among the training ones (the replay
- * log's instance column) and the summary scores the held-out graphs.
+ * log's instance column) and the summary scores the held-out graphs, also when an executor JVM is
+ * killed mid-run.
  */
 class GraphJobTest {
   @TempDir File dir;
@@ -64,5 +65,21 @@ class GraphJobTest {
     assertEquals(tasks, mixed, "every task rolls out on several graphs");
     long mismatched = log.filter("element_at(terminal, 1) != instance").count();
     assertEquals(0, mismatched, "the column is the instance the states name");
+  }
+
+  @Test
+  void aFamilyRunSurvivesTheLossOfAnExecutorJvm() throws Exception {
+    File run = new File(dir, "family-killed");
+    Runs.Outcome o = Runs.trainKillingAnExecutor(run, Runs.args(DistributedTrainingTest.CONF, run, "env.type=mis",
+        "env.graph.instance=er", "env.graph.nodes=10", "env.graph.edge-probability=0.35", "env.graph.seed=4",
+        "env.graph.instances=6", "env.graph.test-instances=2", "env.graph.test-seed=100", "env.graph.eval-samples=4",
+        "objective.name=FLDB", "train.trajectories=4096", "train.eval-every=10", "spark.trajectories-per-task=64",
+        "spark.plots=false"));
+    assertEquals(0, o.rc(), o.err());
+    Config s = Runs.summary(run);
+    assertEquals(4096, s.getLong("trajectories_trained"));
+    Runs.assertLogMatches(run, s.getLong("trajectories_logged"));
+    assertEquals(6, Runs.replayLog(run).select("instance").distinct().count(), "every training graph still drawn");
+    assertTrue(s.getDouble("test_best_of_k_objective") >= s.getDouble("test_sample_mean_objective"));
   }
 }

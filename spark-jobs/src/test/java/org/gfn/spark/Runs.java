@@ -58,6 +58,44 @@ final class Runs {
     return SharedSpark.cluster().read().parquet(new File(runDir, "replay").getPath());
   }
 
+  /**
+   * Runs the job on the shared cluster and, once its metrics have two lines, kills one executor JVM
+   * (SIGKILL); returns when the job ends.
+   */
+  static Outcome trainKillingAnExecutor(File run, List<String> args) throws Exception {
+    java.util.concurrent.CompletableFuture<Outcome> job =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> train(true, args.toArray(String[]::new)));
+    File metrics = new File(run, "metrics.jsonl");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+    while (!(metrics.isFile() && java.nio.file.Files.readAllLines(metrics.toPath()).size() >= 2)) {
+      if (System.nanoTime() > deadline || job.isDone()) throw new AssertionError("training made no progress to kill");
+      Thread.sleep(200);
+    }
+    java.util.Optional<ProcessHandle> executor = ProcessHandle.current().descendants()
+        .filter(p -> commandLine(p).contains("CoarseGrainedExecutorBackend"))
+        .findFirst();
+    if (executor.isEmpty()) throw new AssertionError("no executor JVM to kill");
+    executor.get().destroyForcibly();
+    return job.get(10, java.util.concurrent.TimeUnit.MINUTES);
+  }
+
+  private static String commandLine(ProcessHandle p) {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+    } catch (java.io.IOException e) {
+      return p.info().commandLine().orElse("");
+    }
+  }
+
+  /** The replay log holds exactly the trajectories the run reports, each id once. */
+  static void assertLogMatches(File run, long reported) {
+    Dataset<Row> log = replayLog(run);
+    long rows = log.count();
+    long ids = log.select("trajectory_id").distinct().count();
+    org.junit.jupiter.api.Assertions.assertEquals(reported, rows, "replay log rows = trajectories the run reports");
+    org.junit.jupiter.api.Assertions.assertEquals(rows, ids, "every trajectory id in the log is unique");
+  }
+
   static List<String> args(String conf, File out, String... sets) {
     List<String> a = new ArrayList<>(List.of(conf, "--out", out.getPath()));
     for (String s : sets) {
