@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 import org.gfn.envs.Environment;
 
 /**
- * A trainable policy on the learner: the MLP ({@link PolicyNetwork}) or a set or graph policy
+ * A trainable policy on the learner: the MLP ({@link Nd4jMlp}; {@link PolicyNetwork} is its DL4J
+ * reference) or a set or graph policy
  * ({@link StructuredNetwork}). Training follows DESIGN.md: {@link #forward} keeps what
  * {@link #backward} needs, the objective's gradient with respect to the outputs is computed
  * outside, then the update. Parameters travel in the snapshot layout. Not thread-safe.

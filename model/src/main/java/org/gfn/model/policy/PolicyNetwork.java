@@ -18,12 +18,12 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The policy as DL4J networks: one {@link MultiLayerNetwork} per head (or one for all with a
- * shared trunk), built from dense layers only, with no output layer. Training follows DESIGN.md:
- * forward, the objective's gradient with respect to the outputs computed outside, then
- * {@code backpropGradient(eps)} and the Adam updater. SameDiff is avoided (M2.1 gradient bugs).
- *
- * <p>Initialisation matches PyTorch's default for {@code nn.Linear} weights (U(±1/√fan_in)), so
- * results compare with torchgfn. Not thread-safe.
+ * shared trunk), dense layers only, no output layer; the objective's gradient with respect to the
+ * outputs is computed outside, then {@code backpropGradient(eps)} and the Adam updater (no SameDiff:
+ * M2.1 gradient bugs). Initialisation matches PyTorch's {@code nn.Linear} weights (U(±1/√fan_in)).
+ * The learner trains the faster {@link Nd4jMlp}, which reproduces this class (its initialisation
+ * comes from here); this one is the reference and runs the double-precision gradient checks.
+ * Not thread-safe.
  */
 public final class PolicyNetwork implements PolicyModel {
   private final PolicyArchitecture arch;
@@ -33,10 +33,7 @@ public final class PolicyNetwork implements PolicyModel {
   private final Gradient[] gradients;
   private int rows;
 
-  /**
-   * @param learningRate Adam step size of the network parameters
-   * @param dtype FLOAT for training, DOUBLE for gradient checks
-   */
+  /** @param dtype FLOAT for training, DOUBLE for gradient checks */
   public PolicyNetwork(PolicyArchitecture arch, double learningRate, long seed, DataType dtype) {
     this(arch, learningRate, step -> 1.0, seed, dtype);
   }
@@ -89,13 +86,9 @@ public final class PolicyNetwork implements PolicyModel {
   /** The parameters in snapshot layout (a copy). */
   @Override
   public float[] params() {
-    float[] out = new float[arch.paramCount()];
-    int off = 0;
-    for (MultiLayerNetwork net : nets) {
-      float[] p = net.params().castTo(DataType.FLOAT).toFloatVector();
-      System.arraycopy(p, 0, out, off, p.length);
-      off += p.length;
-    }
+    double[] exact = exactParams();
+    float[] out = new float[exact.length];
+    for (int i = 0; i < out.length; i++) out[i] = (float) exact[i];
     return out;
   }
 

@@ -1,6 +1,7 @@
 /**
  * The policy: its {@link org.gfn.model.policy.PolicyArchitecture}, the networks the learner
- * trains through {@link org.gfn.model.policy.PolicyModel} (the DL4J MLP
+ * trains through {@link org.gfn.model.policy.PolicyModel} (the MLP
+ * {@link org.gfn.model.policy.Nd4jMlp}, which reproduces the DL4J reference
  * {@link org.gfn.model.policy.PolicyNetwork}, or the set / graph
  * {@link org.gfn.model.policy.StructuredNetwork} over an environment's entities), and the
  * immutable {@link org.gfn.model.policy.PolicySnapshot} that rollouts evaluate in plain Java.
