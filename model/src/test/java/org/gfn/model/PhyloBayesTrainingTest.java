@@ -34,7 +34,7 @@ class PhyloBayesTrainingTest {
   void tbLearnsThePosteriorAndTheMarginalLikelihood() throws Exception {
     Settings s = Settings.load(ConfigFactory.parseString("""
         gfn.env { type = phylo-bayes, phylo { file = "%s", bins = 2, bin-size = 0.1 } }
-        gfn.learner { learning-rate = 1e-3, initial-log-z = -90 }
+        gfn.learner { learning-rate = 3e-3, schedule = cosine, initial-log-z = -90 }
         gfn.sampler.epsilon = 0.05
         gfn.train { batch-size = 32, trajectories = 40000, eval-every = 250 }
         """.formatted(fasta())));
