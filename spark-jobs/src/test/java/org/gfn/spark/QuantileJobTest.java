@@ -19,16 +19,16 @@ class QuantileJobTest {
   @Test
   void quantileMatchingTrainsFromTheExecutors() {
     File run = new File(dir, "qm");
-    Runs.Outcome o = Runs.train(true, Runs.args(DistributedTrainingTest.CONF, run, "train.trajectories=4096",
+    Runs.Outcome o = Runs.train(true, Runs.args(DistributedTrainingTest.CONF, run, "train.trajectories=8192",
         "spark.trajectories-per-task=128", "spark.plots=false", "objective.name=QM", "objective.qm.quantiles=4",
         "train.log-evidence.samples=1000", "train.log-evidence.repeats=5")
         .toArray(String[]::new));
     assertEquals(0, o.rc(), o.err());
     Config s = Runs.summary(run);
-    assertTrue(s.getLong("trajectories_trained") >= 4096);
+    assertTrue(s.getLong("trajectories_trained") >= 8192);
     double l1 = s.getDouble("exact_sum_l1");
     double untrained = Runs.untrainedSumL1(run);
-    assertTrue(l1 < 0.6 * untrained, "QM exact sum-L1 after 4,096 trajectories: " + l1 + ", untrained " + untrained);
+    assertTrue(l1 < 0.6 * untrained, "QM exact sum-L1 after 8,192 trajectories: " + l1 + ", untrained " + untrained);
     // the run's final importance-sampled log Z (uniform P_B, the sampler's P_F) estimates the exact one
     double is = s.getDouble("log_z_is");
     assertEquals(s.getDouble("exact_log_z"), is, 0.3 + 4 * s.getDouble("log_z_is_stderr"), "log_z_is " + is);
