@@ -48,12 +48,15 @@ final class MlpForward implements PolicyEvaluator {
       int nIn = arch.featureSize();
       for (int l = 0; l < layers; l++) {
         int nOut = l < arch.hiddenLayers() ? arch.width() : heads[h][1];
-        float[] w = new float[nIn * nOut];
-        for (int j = 0; j < nOut; j++) {
-          for (int i = 0; i < nIn; i++) w[i * nOut + j] = p[off + j * nIn + i]; // DL4J: column-major
+        if (vector && l > 0 && nOut < FloatProduct.LANES) {
+          narrowWeights[h][l] = Arrays.copyOfRange(p, off, off + nIn * nOut); // already output-major
+        } else {
+          float[] w = new float[nIn * nOut];
+          for (int j = 0; j < nOut; j++) {
+            for (int i = 0; i < nIn; i++) w[i * nOut + j] = p[off + j * nIn + i]; // DL4J: column-major
+          }
+          weights[h][l] = w;
         }
-        weights[h][l] = w;
-        if (vector && nOut < FloatProduct.LANES) narrowWeights[h][l] = Arrays.copyOfRange(p, off, off + nIn * nOut);
         biases[h][l] = Arrays.copyOfRange(p, off + nIn * nOut, off + nIn * nOut + nOut);
         off += nIn * nOut + nOut;
         nIn = nOut;
