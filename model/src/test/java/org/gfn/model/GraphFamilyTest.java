@@ -44,7 +44,7 @@ class GraphFamilyTest {
   void onePolicyFitsEveryTrainingGraphAndIsScoredOnTheHeldOutOnes() throws Exception {
     Path refs = dir.resolve("refs.tsv");
     Files.writeString(refs, "problem\tinstance\tseed\tnodes\tedges\tcpsat\toptimal\tbound\tseconds\tgreedy\ttime_limit\n"
-        + row(40) + row(41) + "mis\ter-8-0.35\t41\t8\t0\t1\ttrue\t1\t0\t1\t1.0\n"); // a worse row for 41 (another time limit)
+        + row(40) + row(41) + row(41).replaceFirst("\t\\d+\ttrue\t0\t0\t0\t10.0", "\t1\ttrue\t1\t0\t1\t1.0")); // a worse row for 41 (another time limit)
     Settings s = Settings.load(ConfigFactory.parseString(FAMILY + """
         gfn.env.graph.reference = "%s"
         gfn.train { batch-size = 16, trajectories = 24000, eval-every = 500 }
@@ -129,6 +129,12 @@ class GraphFamilyTest {
     Settings partial = Settings.load(ConfigFactory.parseString(FAMILY + "gfn.env.graph.reference = \"" + refs + "\""));
     m = assertThrows(SettingsException.class, () -> Components.task(partial)).getMessage();
     assertTrue(m.contains("no mis row for the held-out graph 41"), m);
+    Files.writeString(refs, "problem\tinstance\tseed\tnodes\tedges\tcpsat\n" + "mis\ter-8-0.35\t40\t8\t999\t3\n"
+        + row(41).substring(0, row(41).indexOf("\ttrue")) + "\n");
+    Settings stale = Settings.load(ConfigFactory.parseString(FAMILY + "gfn.env.graph.reference = \"" + refs + "\""));
+    m = assertThrows(SettingsException.class, () -> Components.task(stale)).getMessage();
+    assertTrue(m.contains("line 2: the held-out graph 40 has 8 nodes, 999 edges there but 8 nodes, "), m);
+    assertTrue(m.contains("another version of the generator"), m);
     Files.writeString(refs, "problem\tseed\tcpsat\n");
     Settings headless = Settings.load(ConfigFactory.parseString(FAMILY + "gfn.env.graph.reference = \"" + refs + "\""));
     m = assertThrows(SettingsException.class, () -> Components.task(headless)).getMessage();

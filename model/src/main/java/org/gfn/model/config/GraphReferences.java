@@ -34,11 +34,14 @@ public final class GraphReferences {
     int cInstance = header.indexOf("instance");
     int cSeed = header.indexOf("seed");
     int cObjective = header.indexOf("cpsat");
+    int cNodes = header.indexOf("nodes");
+    int cEdges = header.indexOf("edges");
     if (cProblem < 0 || cInstance < 0 || cSeed < 0 || cObjective < 0) {
       throw new SettingsException("gfn.env.graph.reference = " + g.reference()
           + ": expected a header with the columns problem, instance, seed and cpsat (deploy/bench/cpsat-reference.sh)");
     }
-    int test = g.testGraphs().size();
+    List<org.gfn.envs.graph.Graph> graphs = g.testGraphs();
+    int test = graphs.size();
     double[] best = new double[test];
     boolean[] found = new boolean[test];
     for (int i = 1; i < lines.size(); i++) {
@@ -51,6 +54,7 @@ public final class GraphReferences {
       if (!row[cProblem].equals(problem)) continue;
       for (int j = 0; j < test; j++) {
         if (!matches(g, j, row[cInstance], row[cSeed])) continue;
+        checkSize(g, graphs.get(j), j, row, cNodes, cEdges, i + 1);
         double v;
         try {
           v = Double.parseDouble(row[cObjective]);
@@ -70,6 +74,18 @@ public final class GraphReferences {
       }
     }
     return best;
+  }
+
+  /** Refuses a row whose graph size differs from the graph built here (a generator changed since). */
+  private static void checkSize(GraphInstance g, org.gfn.envs.graph.Graph graph, int j, String[] row, int cNodes, int cEdges,
+      int line) {
+    if (cNodes < 0 || cEdges < 0) return;
+    String built = graph.nodes() + " nodes, " + graph.edges() + " edges";
+    if (!row[cNodes].equals(Integer.toString(graph.nodes())) || !row[cEdges].equals(Integer.toString(graph.edges()))) {
+      throw new SettingsException("gfn.env.graph.reference = " + g.reference() + ", line " + line + ": the held-out graph "
+          + g.testLabel(j) + " has " + row[cNodes] + " nodes, " + row[cEdges] + " edges there but " + built
+          + " here (made by another version of the generator?): rerun deploy/bench/cpsat-reference.sh for it");
+    }
   }
 
   private static boolean matches(GraphInstance g, int j, String instance, String seed) {
