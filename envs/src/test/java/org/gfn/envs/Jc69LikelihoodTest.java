@@ -1,5 +1,6 @@
 package org.gfn.envs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.gfn.envs.likelihood.Jc69;
+import org.gfn.envs.likelihood.Partials;
 import org.gfn.envs.likelihood.SitePatterns;
 import org.gfn.envs.likelihood.Tree;
 import org.gfn.envs.phylo.Alignment;
@@ -154,6 +156,20 @@ class Jc69LikelihoodTest {
     double s = 0;
     for (double v : x) s += Math.exp(v - m);
     return m + Math.log(s);
+  }
+
+  @Test
+  void theTwoChildMergeEqualsTheGeneralJoinExactly() {
+    Alignment al = random(4, 40, 3, true);
+    Jc69 m = new Jc69(SitePatterns.of(al));
+    Partials ab = m.merge(m.leaf(0), 0.03, m.leaf(1), 0.2);
+    Partials general = m.join(List.of(m.leaf(0), m.leaf(1)), new double[] {0.03, 0.2});
+    assertArrayEquals(general.values(), ab.values(), 0.0);
+    assertArrayEquals(general.logScale(), ab.logScale(), 0.0);
+    Partials abc = m.merge(ab, 0.5, m.leaf(2), 0);
+    Partials both = m.join(List.of(ab, m.leaf(2)), new double[] {0.5, 0});
+    assertArrayEquals(both.values(), abc.values(), 0.0);
+    assertArrayEquals(both.logScale(), abc.logScale(), 0.0);
   }
 
   @Test

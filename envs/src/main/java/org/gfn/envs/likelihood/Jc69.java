@@ -43,7 +43,29 @@ public final class Jc69 {
 
   /** The parent of two subtrees hanging from it on branches of lengths {@code tl} and {@code tr}. */
   public Partials merge(Partials left, double tl, Partials right, double tr) {
-    return join(List.of(left, right), new double[] {tl, tr});
+    checkLength(tl);
+    checkLength(tr);
+    int n = patterns.count();
+    double[] v = new double[4 * n];
+    double[] scale = new double[n];
+    double[] a = left.values();
+    double[] b = right.values();
+    double[] sa = left.logScale();
+    double[] sb = right.logScale();
+    double sameL = same(tl), changeL = change(tl), sameR = same(tr), changeR = change(tr);
+    for (int p = 0; p < n; p++) {
+      int i = 4 * p;
+      double sumL = changeL * (a[i] + a[i + 1] + a[i + 2] + a[i + 3]);
+      double sumR = changeR * (b[i] + b[i + 1] + b[i + 2] + b[i + 3]);
+      for (int s = 0; s < 4; s++) v[i + s] = (sumL + (sameL - changeL) * a[i + s]) * (sumR + (sameR - changeR) * b[i + s]);
+      scale[p] = sa[p] + sb[p];
+    }
+    normalise(v, scale);
+    return new Partials(v, scale);
+  }
+
+  private static void checkLength(double t) {
+    if (!(t >= 0) || Double.isInfinite(t)) throw new IllegalArgumentException("branch length must be finite and >= 0, got " + t);
   }
 
   /** The parent of any number of subtrees (a multifurcating root, say), each on its branch. */
@@ -51,9 +73,7 @@ public final class Jc69 {
     if (children.size() != lengths.length || children.isEmpty()) {
       throw new IllegalArgumentException(children.size() + " children, " + lengths.length + " branch lengths");
     }
-    for (double t : lengths) {
-      if (!(t >= 0) || Double.isInfinite(t)) throw new IllegalArgumentException("branch length must be finite and >= 0, got " + t);
-    }
+    for (double t : lengths) checkLength(t);
     int n = patterns.count();
     double[] v = new double[4 * n];
     double[] scale = new double[n];
@@ -69,7 +89,13 @@ public final class Jc69 {
         scale[p] += child.logScale()[p];
       }
     }
-    for (int p = 0; p < n; p++) {
+    normalise(v, scale);
+    return new Partials(v, scale);
+  }
+
+  /** Scales each pattern's four values so the largest is 1, adding the log of the factor to its scale. */
+  private static void normalise(double[] v, double[] scale) {
+    for (int p = 0; p < scale.length; p++) {
       double max = Math.max(Math.max(v[4 * p], v[4 * p + 1]), Math.max(v[4 * p + 2], v[4 * p + 3]));
       if (max > 0) {
         for (int s = 0; s < 4; s++) v[4 * p + s] /= max;
@@ -78,7 +104,6 @@ public final class Jc69 {
         scale[p] = Double.NEGATIVE_INFINITY; // the data are impossible under these branch lengths
       }
     }
-    return new Partials(v, scale);
   }
 
   /** log P(data | tree) with the root's partials, uniform base frequencies at the root. */
