@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.gfn.envs.graph.Graph;
 
 /**
  * The CP-SAT references of a family's held-out graphs, from the TSV that
@@ -40,7 +41,7 @@ public final class GraphReferences {
       throw new SettingsException("gfn.env.graph.reference = " + g.reference()
           + ": expected a header with the columns problem, instance, seed and cpsat (deploy/bench/cpsat-reference.sh)");
     }
-    List<org.gfn.envs.graph.Graph> graphs = g.testGraphs();
+    List<Graph> graphs = g.testGraphs();
     int test = graphs.size();
     double[] best = new double[test];
     boolean[] found = new boolean[test];
@@ -77,7 +78,7 @@ public final class GraphReferences {
   }
 
   /** Refuses a row whose graph size differs from the graph built here (a generator changed since). */
-  private static void checkSize(GraphInstance g, org.gfn.envs.graph.Graph graph, int j, String[] row, int cNodes, int cEdges,
+  private static void checkSize(GraphInstance g, Graph graph, int j, String[] row, int cNodes, int cEdges,
       int line) {
     if (cNodes < 0 || cEdges < 0) return;
     String built = graph.nodes() + " nodes, " + graph.edges() + " edges";
