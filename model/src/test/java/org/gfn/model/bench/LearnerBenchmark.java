@@ -29,7 +29,10 @@ import org.openjdk.jmh.annotations.State;
  * Learner throughput: one TB step (forward, objective, backprop, Adam) on HyperGrid 8^4 with the
  * 2×256 MLP, learned P_B, on {@code batch} pre-sampled trajectories, by the learner's
  * {@link Nd4jMlp} or DL4J's {@link PolicyNetwork}, with a shared trunk or one network per head.
- * Score = steps/s; multiply by {@code batch} for trajectories consumed per second.
+ * Score = steps/s; multiply by {@code batch} for trajectories consumed per second. With
+ * {@code trainSteps} > 0 the learner first trains on-policy for that many steps of 16 trajectories,
+ * and the benchmark's minibatch is sampled by the trained policy (longer trajectories: a training
+ * run's learner steps on those).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +47,9 @@ public class LearnerBenchmark {
   @Param({"true", "false"})
   boolean sharedTrunk;
 
+  @Param({"0"})
+  int trainSteps;
+
   private Learner learner;
   private List<Trajectory> trajectories;
 
@@ -55,8 +61,14 @@ public class LearnerBenchmark {
     PolicyModel net = network.equals("dl4j") ? new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT)
         : new Nd4jMlp(arch, 1e-3, step -> 1.0, 1);
     learner = new Learner(new LearnerConfig(1e-3, 0.1, 0, 0, 0), net, Objectives.byName("TB", 0.9), env);
-    trajectories = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
+    for (int k = 0; k < trainSteps; k++) {
+      learner.step(Arrays.asList(new RolloutSampler(env, learner.snapshot().forwardEvaluator())
+          .sample(16, Exploration.ON_POLICY, 1000 + k, 0, 0)));
+    }
+    trajectories = Arrays.asList(new RolloutSampler(env, learner.snapshot().forwardEvaluator())
         .sample(batch, Exploration.ON_POLICY, 7, 0, 0));
+    double actions = trajectories.stream().mapToInt(Trajectory::length).average().orElse(0);
+    System.err.printf("minibatch of %d trajectories, mean length %.2f actions%n", batch, actions);
   }
 
   @Benchmark
