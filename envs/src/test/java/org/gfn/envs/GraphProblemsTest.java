@@ -49,6 +49,22 @@ class GraphProblemsTest {
     assertTrue(IndependentSet.size(Greedy.independentSet(g)) <= 4, "one node per clique at most");
   }
 
+  /**
+   * Two cliques of 3, p = 0.5: s = 4 pairs per draw, 2 draws. As in the paper's generator, a draw
+   * for (1, 0) may repeat pairs drawn for (0, 1), so some graphs get fewer than 8 cross edges;
+   * two draws in the same order never repeat a pair.
+   */
+  @Test
+  void rbDrawsRepeatPairsOnlyAcrossTheTwoOrdersAsThePapersGeneratorDoes() {
+    int fewer = 0;
+    for (long seed = 1; seed <= 60; seed++) {
+      int cross = Generators.rb(2, 3, 0.5, new java.util.SplittableRandom(seed)).edges() - 2 * 3;
+      assertTrue(cross >= 4 && cross <= 8, "cross edges " + cross + " at seed " + seed);
+      if (cross < 8) fewer++;
+    }
+    assertTrue(fewer > 0 && fewer < 60, fewer + " of 60 graphs with repeated pairs");
+  }
+
   @Test
   void filesRoundTripAndBadInputIsRefusedWithTheLine() throws Exception {
     Graph g = Generators.erdosRenyi(12, 0.3, 5);
