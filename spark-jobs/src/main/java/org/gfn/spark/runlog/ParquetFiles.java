@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -51,43 +49,32 @@ final class ParquetFiles {
 
   private ParquetFiles() {}
 
+  // parsed once: a Configuration reads Hadoop's default XML resources when first used
+  private static final Configuration CONF = new Configuration();
+
   static void write(File file, List<Row> rows) throws IOException {
-    SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-    Configuration conf = new Configuration();
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new Path(file.toURI()))
-        .withConf(conf)
-        .withType(SCHEMA)
+    try (ParquetWriter<Row> w = new Builder(new Path(file.toURI()))
+        .withConf(CONF)
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.CREATE)
         .build()) {
-      for (Row r : rows) {
-        Trajectory t = r.t();
-        Group g = groups.newGroup()
-            .append("run_id", r.runId())
-            .append("trajectory_id", t.id())
-            .append("round", r.round())
-            .append("policy_version", t.policyVersion())
-            .append("worker", r.worker())
-            .append("partition", r.partition())
-            .append("seed", t.seed())
-            .append("state_size", t.stateSize())
-            .append("length", t.length());
-        list(g.addGroup("states"), t.statesView());
-        list(g.addGroup("actions"), t.actionsView());
-        list(g.addGroup("terminal"), t.terminal());
-        g.append("log_reward", t.logReward())
-            .append("behaviour_log_prob", t.behaviourLogProb())
-            .append("time_ms", r.timeMs())
-            .append("learner_step", r.learnerStep())
-            .append("origin", t.origin().label())
-            .append("beta", t.beta())
-            .append("instance", r.instance());
-        w.write(g);
-      }
+      for (Row r : rows) w.write(r);
     }
   }
 
-  private static void list(Group listGroup, int[] values) {
-    for (int v : values) listGroup.addGroup("list").append("element", v);
+  private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+    Builder(Path path) {
+      super(path);
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Row> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport();
+    }
   }
 }
