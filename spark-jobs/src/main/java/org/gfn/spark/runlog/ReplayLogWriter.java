@@ -69,20 +69,41 @@ public final class ReplayLogWriter implements AutoCloseable {
       return null;
     }));
   }
-  /** Writes everything buffered and waits until all files are on disk. */
-  public void flush() {
+  /**
+   * Writes everything buffered and returns, without waiting, the names of the log's files once
+   * they are on disk: the rows appended before this call and none after (the writer thread works
+   * in order). The future fails if any of those writes failed.
+   */
+  public Future<List<String>> commit() {
     submit();
-    for (Future<?> f : pending) {
-      try {
-        f.get();
-      } catch (Exception e) {
-        throw new IllegalStateException("writing the replay log under " + dir + " failed: " + e.getMessage(), e);
-      }
-    }
+    List<Future<?>> before = new ArrayList<>(pending);
     pending.clear();
+    return writer.submit(() -> {
+      for (Future<?> f : before) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable c = e.getCause();
+          throw new IOException("writing the replay log under " + dir + " failed: " + c.getMessage(), c);
+        }
+      }
+      return files();
+    });
   }
 
-  /** The Parquet files now in the log (call after {@link #flush}). */
+  /** Writes everything buffered and waits until all files are on disk. */
+  public void flush() {
+    try {
+      commit().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the replay log under " + dir, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** The Parquet files now in the log (call after {@link #flush}; {@link #commit} returns them). */
   public List<String> files() {
     TreeSet<String> names = new TreeSet<>();
     File[] fs = dir.listFiles((d, n) -> n.endsWith(".parquet") && !n.startsWith("."));

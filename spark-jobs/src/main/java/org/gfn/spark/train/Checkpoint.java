@@ -46,7 +46,17 @@ final class Checkpoint {
 
   private Checkpoint() {}
 
-  static File write(File dir, Counters c, Learner learner, Replay replay,
+  /** The learner's complete state as {@link Learner#save} writes it: taken on the learner's thread. */
+  static byte[] learnerState(Learner learner) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (DataOutputStream d = new DataOutputStream(bytes)) {
+      learner.save(d);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** @param learnerState from {@link #learnerState}, so that the write may run on another thread */
+  static File write(File dir, Counters c, byte[] learnerState, Replay replay,
       List<String> logFiles, int keep) throws IOException {
     File target = new File(dir, String.format("ckpt-%010d.bin", c.steps()));
     File tmp = new File(dir, target.getName() + ".tmp");
@@ -67,7 +77,7 @@ final class Checkpoint {
         d.writeLong(c.rollouts().droppedStale());
         d.writeLong(c.trained());
         d.writeDouble(c.wallSeconds());
-        learner.save(d);
+        d.write(learnerState);
         d.writeInt(replay.contents().size());
         for (Trajectory t : replay.contents()) writeTrajectory(d, t);
         d.writeLong(replay.samplerState());

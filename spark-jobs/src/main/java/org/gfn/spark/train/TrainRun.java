@@ -134,12 +134,11 @@ public final class TrainRun {
         settings.train().localSearch(), spark.trajectoriesPerTask(), settings.seed());
     SparkRollouts rollouts = new SparkRollouts(JavaSparkContext.fromSparkContext(session.sparkContext()), spark, plan,
         learner, sink, start.rollouts());
-    TrainingLoop.Checkpointer checkpointer = stats -> {
-      log.flush();
-      Checkpoint.write(run.checkpoints(), new Checkpoint.Counters(start.runId(), learner.steps(), rollouts.position(),
-          stats.trained(), stats.wall()), learner, new Checkpoint.Replay(replay.contents(), replay.samplerState()),
-          log.files(), spark.checkpointsKept());
-    };
+    CheckpointWriter checkpoints = new CheckpointWriter(run.checkpoints(), spark.checkpointsKept());
+    // the cut is taken here, on the learner's thread; the files are written in the background
+    TrainingLoop.Checkpointer checkpointer = stats -> checkpoints.submit(log.commit(),
+        new Checkpoint.Counters(start.runId(), learner.steps(), rollouts.position(), stats.trained(), stats.wall()),
+        Checkpoint.learnerState(learner), new Checkpoint.Replay(replay.contents(), replay.samplerState()));
     TrainingLoop loop = new TrainingLoop(learner, rollouts, replay, task.space(), discovery,
         new TrainingLoop.Options(settings.train().batchSize(), settings.train().replaySamples(),
             settings.train().trajectories(), settings.train().evalEvery(),
@@ -150,8 +149,12 @@ public final class TrainRun {
           progress.accept(e.progressLine());
         });
     long t0 = System.nanoTime();
-    loop.run(() -> maxSeconds > 0 && (System.nanoTime() - t0) / 1e9 > maxSeconds);
+    try (checkpoints) {
+      loop.run(() -> maxSeconds > 0 && (System.nanoTime() - t0) / 1e9 > maxSeconds);
+      checkpoints.await(); // the final checkpoint is on disk before the summary says the run is done
+    }
     Map<String, Object> summary = loop.summary();
+    summary.put("checkpoint_wait_s", checkpoints.waitSeconds());
     summary.put("run_id", start.runId());
     summary.put("objective", learner.objective().name());
     summary.put("environment", task.env().name());
