@@ -9,7 +9,9 @@ import org.gfn.model.policy.PolicyArchitecture;
  * policy too large for this JVM is refused with the keys to change instead of the kernel killing
  * the process. Off-heap (ND4J): parameters, gradients and Adam's two moments (4 copies), and the
  * activations of a minibatch kept for backprop (about 3 per hidden unit and row). On the heap:
- * the float[] snapshots a run holds at once (learner copy, EMA, broadcast and evaluation: 4).
+ * the float[] snapshots a run holds at once (learner copy, EMA, broadcast and evaluation: 4). Set
+ * and graph policies keep per-entity activations on the heap, which depend on the trajectories a
+ * minibatch holds: {@code ActivationBudget} checks those at every learner step.
  */
 public final class MemoryEstimate {
   private static final double GB = 1e9;

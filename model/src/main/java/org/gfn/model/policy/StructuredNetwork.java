@@ -1,6 +1,5 @@
 package org.gfn.model.policy;
 
-import java.util.List;
 import java.util.Random;
 import java.util.function.LongToDoubleFunction;
 import java.util.function.Supplier;
@@ -147,7 +146,9 @@ public final class StructuredNetwork implements PolicyModel {
     return encodeAndMix(x, rows);
   }
 
+  /** Also refuses a minibatch whose activations would not fit in the heap ({@link ActivationBudget}). */
   private float[] inputs(DistinctEntities u) {
+    ActivationBudget.check(arch.structure(), arch.width(), batch, Runtime.getRuntime().maxMemory());
     entityRow = u.index();
     uniqueRows = u.count();
     return new float[uniqueRows * layout.encoderInputs()];
@@ -155,12 +156,10 @@ public final class StructuredNetwork implements PolicyModel {
 
   /** The encoder on the distinct entities' inputs {@code x}, then the mixer and heads on every entity row. */
   private double[] encodeAndMix(float[] x, int rows) {
-    int inputs = layout.encoderInputs();
-    INDArray in = Nd4j.create(DataType.FLOAT, uniqueRows, inputs);
+    INDArray in = Nd4j.create(DataType.FLOAT, uniqueRows, layout.encoderInputs());
     in.data().asNioFloat().put(x); // bulk: createFromArray copies one value at a time
     encoder.setInput(in.castTo(dtype));
-    List<INDArray> acts = encoder.feedForward(true, false);
-    double[] h = acts.get(acts.size() - 1).castTo(DataType.DOUBLE).data().asDouble();
+    double[] h = encoder.feedForward(true, false).get(arch.hiddenLayers()).castTo(DataType.DOUBLE).data().asDouble();
     int d = arch.width();
     double[] h0 = new double[batch.entities() * d];
     for (int i = 0; i < entityRow.length; i++) System.arraycopy(h, entityRow[i] * d, h0, i * d, d);
