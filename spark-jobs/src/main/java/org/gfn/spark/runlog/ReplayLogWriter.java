@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
 import org.gfn.replay.Trajectory;
+import org.gfn.spark.DaemonThreads;
 
 /**
  * The append-only Parquet log of every trajectory that entered the replay buffer, under
@@ -21,11 +21,7 @@ public final class ReplayLogWriter implements AutoCloseable {
   private final File dir;
   private final String runId;
   private final int rowsPerFile;
-  private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "replay-log-writer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService writer = DaemonThreads.single("replay-log-writer");
   private final List<Future<?>> pending = new ArrayList<>();
   private List<ParquetFiles.Row> buffer = new ArrayList<>();
   private int fileSeq;

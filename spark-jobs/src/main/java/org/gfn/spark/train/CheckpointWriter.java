@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gfn.spark.DaemonThreads;
 
 /**
  * Writes checkpoints on a background thread, so the learner does not wait on the replay log's
@@ -19,11 +19,7 @@ import java.util.concurrent.Future;
 final class CheckpointWriter implements AutoCloseable {
   private final File dir;
   private final int keep;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "checkpoint-writer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread = DaemonThreads.single("checkpoint-writer");
   private Future<File> pending;
   private double waitSeconds;
 
