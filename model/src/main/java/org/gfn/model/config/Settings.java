@@ -28,9 +28,12 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     TrainingConfig train, TemperatureConditioning temperature, IntrinsicRewards intrinsic, QuantileFlows quantiles,
     DynamicsSettings dynamics, Config config) {
 
-  /** Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only). */
+  /**
+   * Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only;
+   * meanAggregation: graph only).
+   */
   public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
-      boolean learnedBackward, int mixLayers, int heads) {}
+      boolean learnedBackward, int mixLayers, int heads, boolean meanAggregation) {}
 
   /** Loads {@code overrides} on top of the reference configuration and validates it. */
   public static Settings load(Config overrides) {
@@ -108,7 +111,8 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.bool("gfn.policy.shared-trunk"),
         r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"),
         r.intIn("gfn.policy.mix-layers", 0, 64),
-        r.intIn("gfn.policy.heads", 1, 64));
+        r.intIn("gfn.policy.heads", 1, 64),
+        r.oneOf("gfn.policy.aggregation", List.of("sum", "mean")).equals("mean"));
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
     if (env.graph() != null && env.graph().family() && !List.of("db", "fldb", "subtb").contains(objective)) {
       throw new SettingsException("a family of graphs (gfn.env.graph.instances / test-instances) has one partition "

@@ -29,7 +29,7 @@ final class EntityMixer {
     gin = new GinBlock[structure.graph() ? layers : 0];
     for (int l = 0; l < layers; l++) {
       if (structure.graph()) {
-        gin[l] = new GinBlock(d, act, at);
+        gin[l] = new GinBlock(d, act, at, structure.meanAggregation());
         at += GinBlock.paramCount(d);
       } else {
         attention[l] = new AttentionBlock(d, structure.heads(), act, at);

@@ -8,14 +8,22 @@ import org.gfn.envs.EntityLayout;
  * entities ({@link EntityLayout}) and how the entities are mixed. {@code set}: {@code mixLayers}
  * blocks of multi-head self-attention over the present entities (each followed by a feed-forward
  * sublayer, both residual), as PhyloGFN's transformer; {@code graph}: {@code mixLayers} GIN blocks,
- * h' = MLP(h + Σ_neighbours h), over the layout's adjacency.
+ * h' = MLP(h + Σ_neighbours h), or with {@code meanAggregation} h' = MLP(h + mean_neighbours h), over
+ * the layout's adjacency.
  *
  * @param kind set | graph
  * @param layout the environment's entity view
  * @param mixLayers mixing blocks (≥ 0)
  * @param heads attention heads (set only; must divide the width)
+ * @param meanAggregation graph only: average the neighbours' embeddings instead of summing them
  */
-public record EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads) implements Serializable {
+public record EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads, boolean meanAggregation)
+    implements Serializable {
+
+  /** GIN's sum aggregation (graph) or attention (set). */
+  public EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads) {
+    this(kind, layout, mixLayers, heads, false);
+  }
 
   public EntityStructure {
     if (!kind.equals("set") && !kind.equals("graph")) {
@@ -26,6 +34,9 @@ public record EntityStructure(String kind, EntityLayout layout, int mixLayers, i
     }
     if (mixLayers < 0) throw new IllegalArgumentException("policy mix-layers must be >= 0, got " + mixLayers);
     if (heads < 1) throw new IllegalArgumentException("policy heads must be >= 1, got " + heads);
+    if (meanAggregation && !kind.equals("graph")) {
+      throw new IllegalArgumentException("mean aggregation is a graph policy's (gfn.policy.aggregation)");
+    }
   }
 
   public boolean graph() {

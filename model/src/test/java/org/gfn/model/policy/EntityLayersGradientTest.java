@@ -19,7 +19,7 @@ class EntityLayersGradientTest {
   private static final int M = 7;
 
   @ParameterizedTest
-  @CsvSource({"attention,tanh,java", "attention,elu,nd4j", "gin,tanh,java", "gin,leakyrelu,nd4j",
+  @CsvSource({"attention,tanh,java", "attention,elu,nd4j", "gin,tanh,java", "gin,leakyrelu,nd4j", "gin-mean,tanh,java", "gin-mean,elu,nd4j",
       "heads-pairs,tanh,java", "heads-pairs,relu,nd4j", "heads-entities,elu,java",
       "heads-choices,tanh,java", "heads-choices,elu,nd4j"})
   void layerGradientsMatchFiniteDifferences(String layer, String activation, String linear) {
@@ -38,7 +38,7 @@ class EntityLayersGradientTest {
         activation, false, true, true, new EntityStructure("graph", layout, 1, 2));
     int count = switch (layer) {
       case "attention" -> AttentionBlock.paramCount(D);
-      case "gin" -> GinBlock.paramCount(D);
+      case "gin", "gin-mean" -> GinBlock.paramCount(D);
       default -> EntityHeads.paramCount(D, layout);
     };
     double[] p = new double[count];
@@ -49,12 +49,12 @@ class EntityLayersGradientTest {
     double[] w = new double[outLen];
     for (int i = 0; i < outLen; i++) w[i] = rng.nextGaussian();
     AttentionBlock att = new AttentionBlock(D, 2, act, 0);
-    GinBlock gin = new GinBlock(D, act, 0);
+    GinBlock gin = new GinBlock(D, act, 0, layer.equals("gin-mean"));
     EntityHeads heads = new EntityHeads(arch, 0);
     ToDoubleFunction<double[][]> loss = ph -> {
       double[] out = switch (layer) {
         case "attention" -> att.forward(lin, ph[0], ph[1], batch, null).out;
-        case "gin" -> gin.forward(lin, ph[0], ph[1], batch).out;
+        case "gin", "gin-mean" -> gin.forward(lin, ph[0], ph[1], batch).out;
         default -> {
           double[] rows = new double[outLen];
           heads.forward(lin, ph[0], ph[1], batch, rows);
@@ -68,7 +68,7 @@ class EntityLayersGradientTest {
     double[] g = new double[count];
     double[] dh = switch (layer) {
       case "attention" -> att.backward(lin, p, att.forward(lin, p, h, batch, null), batch, w, g);
-      case "gin" -> gin.backward(lin, p, gin.forward(lin, p, h, batch), batch, w, g);
+      case "gin", "gin-mean" -> gin.backward(lin, p, gin.forward(lin, p, h, batch), batch, w, g);
       default -> heads.backward(lin, p, heads.forward(lin, p, h, batch, new double[outLen]), batch, w, g);
     };
     int checked = check(loss, p, h, g, 0) + check(loss, p, h, dh, 1);
