@@ -280,4 +280,28 @@ class StructuredPolicyTest {
   private static int pair(int n, int i, int j) {
     return i * (2 * n - i - 1) / 2 + (j - i - 1);
   }
+
+  @Test
+  void theMeanAggregationSettingReachesTheGinBlocks() {
+    float[][] outs = new float[2][];
+    for (String aggregation : new String[] {"sum", "mean"}) {
+      Settings s = Settings.load(ConfigFactory.parseString("""
+          gfn.env { type = mis, graph { instance = er, nodes = 12, edge-probability = 0.4, seed = 3 } }
+          gfn.policy { type = graph, width = 16, mix-layers = 2, aggregation = %s }
+          gfn.objective.name = FLDB
+          """.formatted(aggregation)));
+      Environment env = Components.task(s).env();
+      PolicyArchitecture arch = Components.architecture(s, env, Components.objective(s));
+      assertEquals(aggregation.equals("mean"), arch.structure().meanAggregation());
+      float[] x = new float[env.featureSize()];
+      env.encode(env.initialState(), x, 0);
+      PolicyEvaluator ev = new StructuredNetwork(arch, 1e-3, step -> 1.0, 7, DataType.FLOAT).snapshot(0).evaluator();
+      float[] out = new float[arch.outputWidth()];
+      ev.evaluate(x, 1, out);
+      outs[aggregation.equals("mean") ? 1 : 0] = out;
+    }
+    double diff = 0;
+    for (int k = 0; k < outs[0].length; k++) diff += Math.abs(outs[0][k] - outs[1][k]);
+    assertTrue(diff > 1e-3, "same parameters, sum and mean aggregation give the same outputs: " + diff);
+  }
 }

@@ -113,6 +113,10 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.policy.mix-layers", 0, 64),
         r.intIn("gfn.policy.heads", 1, 64),
         r.oneOf("gfn.policy.aggregation", List.of("sum", "mean")).equals("mean"));
+    if (policy.meanAggregation() && !policy.type().equals("graph")) {
+      throw new SettingsException("gfn.policy.aggregation = mean is for graph policies (gfn.policy.type = graph), not "
+          + policy.type());
+    }
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
     if (env.graph() != null && env.graph().family() && !List.of("db", "fldb", "subtb").contains(objective)) {
       throw new SettingsException("a family of graphs (gfn.env.graph.instances / test-instances) has one partition "
