@@ -304,4 +304,28 @@ class StructuredPolicyTest {
     for (int k = 0; k < outs[0].length; k++) diff += Math.abs(outs[0][k] - outs[1][k]);
     assertTrue(diff > 1e-3, "same parameters, sum and mean aggregation give the same outputs: " + diff);
   }
+
+  @Test
+  void theSumFlowReadoutSettingReachesTheHeads() {
+    float[] flows = new float[2];
+    for (String readout : new String[] {"mean", "sum"}) {
+      Settings s = Settings.load(ConfigFactory.parseString("""
+          gfn.env { type = mis, graph { instance = er, nodes = 12, edge-probability = 0.4, seed = 3 } }
+          gfn.policy { type = graph, width = 16, mix-layers = 2, flow-readout = %s }
+          gfn.objective.name = FLDB
+          """.formatted(readout)));
+      Environment env = Components.task(s).env();
+      PolicyArchitecture arch = Components.architecture(s, env, Components.objective(s));
+      assertEquals(readout.equals("sum"), arch.structure().sumFlowReadout());
+      float[] x = new float[env.featureSize()];
+      env.encode(env.initialState(), x, 0);
+      PolicyEvaluator ev = new StructuredNetwork(arch, 1e-3, step -> 1.0, 7, DataType.FLOAT).snapshot(0).evaluator();
+      float[] out = new float[arch.outputWidth()];
+      ev.evaluate(x, 1, out);
+      flows[readout.equals("sum") ? 1 : 0] = out[arch.flowOffset()];
+    }
+    // the sum readout's per-entity weights start at 0 (a sum over 12 nodes would start far from 0)
+    assertEquals(0, flows[1], 0);
+    assertTrue(Math.abs(flows[0]) > 1e-4, "the mean readout's head starts random: " + flows[0]);
+  }
 }

@@ -30,10 +30,10 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
 
   /**
    * Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only;
-   * meanAggregation: graph only).
+   * meanAggregation: graph only; sumFlowReadout: set and graph).
    */
   public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
-      boolean learnedBackward, int mixLayers, int heads, boolean meanAggregation) {}
+      boolean learnedBackward, int mixLayers, int heads, boolean meanAggregation, boolean sumFlowReadout) {}
 
   /** Loads {@code overrides} on top of the reference configuration and validates it. */
   public static Settings load(Config overrides) {
@@ -112,10 +112,15 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.oneOf("gfn.policy.backward", List.of("learned", "uniform")).equals("learned"),
         r.intIn("gfn.policy.mix-layers", 0, 64),
         r.intIn("gfn.policy.heads", 1, 64),
-        r.oneOf("gfn.policy.aggregation", List.of("sum", "mean")).equals("mean"));
+        r.oneOf("gfn.policy.aggregation", List.of("sum", "mean")).equals("mean"),
+        r.oneOf("gfn.policy.flow-readout", List.of("mean", "sum")).equals("sum"));
     if (policy.meanAggregation() && !policy.type().equals("graph")) {
       throw new SettingsException("gfn.policy.aggregation = mean is for graph policies (gfn.policy.type = graph), not "
           + policy.type());
+    }
+    if (policy.sumFlowReadout() && policy.type().equals("mlp")) {
+      throw new SettingsException("gfn.policy.flow-readout = sum is for set and graph policies, whose states have "
+          + "entities to sum over; an mlp policy has none");
     }
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
     if (env.graph() != null && env.graph().family() && !List.of("db", "fldb", "subtb").contains(objective)) {

@@ -7,7 +7,8 @@ import java.util.Random;
  * forward logits per unordered pair, from the symmetric bilinear form
  * (q_i·r_j + q_j·r_i)/√d + c_i + c_j (q = h·W_q, r = h·W_r, c = h·w_c + c_0), or per entity
  * (h_i·w_f + b_f); backward logits per entity (h_i·w_b + b_b); and from each state's mean
- * embedding z = act(mean(h)·W_g + b_g) the exit logit (z·w_e + b_e) and log F(s) (z·w_F + b_F).
+ * embedding z = act(mean(h)·W_g + b_g) the exit logit (z·w_e + b_e) and log F(s) (z·w_F + b_F), or
+ * with the structure's sum readout log F(s) = Σ_i h_i·w_F + b_F over the state's entities.
  * With choice actions, their logits come from the choosing entity's embedding (h_a·W_c + b_c).
  * Slots that are absent read 0 (the environment's masks exclude them).
  */
@@ -20,6 +21,7 @@ final class EntityHeads {
   private final int off;
   private final int choices;
   private final int choiceAt; // the first choice action's index in an output row
+  private final boolean sumFlow;
 
   EntityHeads(PolicyArchitecture arch, int off) {
     this.arch = arch;
@@ -30,6 +32,7 @@ final class EntityHeads {
     this.off = off;
     this.choices = arch.structure().layout().choices();
     this.choiceAt = arch.structure().layout().entityActions();
+    this.sumFlow = arch.structure().sumFlowReadout();
   }
 
   static int paramCount(int d, org.gfn.envs.EntityLayout layout) {
@@ -57,7 +60,7 @@ final class EntityHeads {
     Dense.init(p, wb(), wb() + d, d, 1, rng);
     Dense.init(p, wg(), bg(), d, d, rng);
     Dense.init(p, we(), we() + d, d, 1, rng);
-    Dense.init(p, wf(), wf() + d, d, 1, rng);
+    if (!sumFlow) Dense.init(p, wf(), wf() + d, d, 1, rng); // a sum over entities starts at 0
     if (choices > 0) Dense.init(p, wch(), wch() + d * choices, d, choices, rng);
   }
 
@@ -137,7 +140,15 @@ final class EntityHeads {
     double[] y = new double[states];
     lin.forward(t.z, states, d, p, we(), we() + d, 1, y);
     for (int s = 0; s < states; s++) out[s * w + arch.numActions() - 1] = y[s];
-    if (arch.flowHead()) {
+    if (arch.flowHead() && sumFlow) {
+      double[] u = new double[e];
+      lin.forward(h, e, d, p, wf(), -1, 1, u);
+      for (int s = 0; s < states; s++) {
+        double v = p[wf() + d];
+        for (int i = b.start()[s]; i < b.start()[s + 1]; i++) v += u[i];
+        out[s * w + arch.flowOffset()] = v;
+      }
+    } else if (arch.flowHead()) {
       lin.forward(t.z, states, d, p, wf(), wf() + d, 1, y);
       for (int s = 0; s < states; s++) out[s * w + arch.flowOffset()] = y[s];
     }
@@ -208,7 +219,15 @@ final class EntityHeads {
     double[] dy = new double[states];
     for (int s = 0; s < states; s++) dy[s] = dOut[s * w + arch.numActions() - 1];
     lin.backward(t.z, dy, states, d, p, we(), we() + d, 1, g, dz);
-    if (arch.flowHead()) {
+    if (arch.flowHead() && sumFlow) {
+      double[] du = new double[e];
+      for (int s = 0; s < states; s++) {
+        double gs = dOut[s * w + arch.flowOffset()];
+        g[wf() + d] += gs;
+        for (int i = b.start()[s]; i < b.start()[s + 1]; i++) du[i] = gs;
+      }
+      lin.backward(t.h, du, e, d, p, wf(), -1, 1, g, dh);
+    } else if (arch.flowHead()) {
       for (int s = 0; s < states; s++) dy[s] = dOut[s * w + arch.flowOffset()];
       lin.backward(t.z, dy, states, d, p, wf(), wf() + d, 1, g, dz);
     }

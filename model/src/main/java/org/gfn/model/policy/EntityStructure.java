@@ -9,20 +9,24 @@ import org.gfn.envs.EntityLayout;
  * blocks of multi-head self-attention over the present entities (each followed by a feed-forward
  * sublayer, both residual), as PhyloGFN's transformer; {@code graph}: {@code mixLayers} GIN blocks,
  * h' = MLP(h + Σ_neighbours h), or with {@code meanAggregation} h' = MLP(h + mean_neighbours h), over
- * the layout's adjacency.
+ * the layout's adjacency. log F(s) is read from the state's mean embedding, or with
+ * {@code sumFlowReadout} as a sum of per-entity terms (an extensive readout: a flow that grows with
+ * the number of entities still to act on, as forward-looking flows on graphs do).
  *
  * @param kind set | graph
  * @param layout the environment's entity view
  * @param mixLayers mixing blocks (≥ 0)
  * @param heads attention heads (set only; must divide the width)
  * @param meanAggregation graph only: average the neighbours' embeddings instead of summing them
+ * @param sumFlowReadout log F(s) = Σ_i h_i·w_F + b_F over the state's entities instead of a head on
+ *     the mean embedding
  */
-public record EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads, boolean meanAggregation)
-    implements Serializable {
+public record EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads, boolean meanAggregation,
+    boolean sumFlowReadout) implements Serializable {
 
-  /** GIN's sum aggregation (graph) or attention (set). */
+  /** GIN's sum aggregation (graph) or attention (set), log F from the mean embedding. */
   public EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads) {
-    this(kind, layout, mixLayers, heads, false);
+    this(kind, layout, mixLayers, heads, false, false);
   }
 
   public EntityStructure {

@@ -21,7 +21,7 @@ class EntityLayersGradientTest {
   @ParameterizedTest
   @CsvSource({"attention,tanh,java", "attention,elu,nd4j", "gin,tanh,java", "gin,leakyrelu,nd4j", "gin-mean,tanh,java", "gin-mean,elu,nd4j",
       "heads-pairs,tanh,java", "heads-pairs,relu,nd4j", "heads-entities,elu,java",
-      "heads-choices,tanh,java", "heads-choices,elu,nd4j"})
+      "heads-choices,tanh,java", "heads-choices,elu,nd4j", "heads-sum-flow,tanh,java", "heads-sum-flow,elu,nd4j"})
   void layerGradientsMatchFiniteDifferences(String layer, String activation, String linear) {
     Linear lin = linear.equals("java") ? Dense.JAVA : new Nd4jLinear(0);
     Random rng = new Random(layer.hashCode());
@@ -35,7 +35,7 @@ class EntityLayersGradientTest {
     boolean pairs = !layer.equals("heads-entities");
     EntityLayout layout = new EntityLayout(n, 4 + n, pairs, true, 0, choices ? 3 : 0);
     PolicyArchitecture arch = new PolicyArchitecture(n * layout.features(), layout.forwardActions(), n, 1, D,
-        activation, false, true, true, new EntityStructure("graph", layout, 1, 2));
+        activation, false, true, true, new EntityStructure("graph", layout, 1, 2, false, layer.equals("heads-sum-flow")));
     int count = switch (layer) {
       case "attention" -> AttentionBlock.paramCount(D);
       case "gin", "gin-mean" -> GinBlock.paramCount(D);
