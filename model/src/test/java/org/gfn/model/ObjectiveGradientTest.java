@@ -63,36 +63,6 @@ class ObjectiveGradientTest {
     assertTrue(obj.prepare(batch, env, arch).compute(out, exact.logF[0] + 0.3).loss() > 1e-4);
   }
 
-  @ParameterizedTest
-  @CsvSource({"FLDB", "DB", "SubTB"})
-  void aFlowScaleReadsTheHeadInUnitsOfTheScaleTimesTheExponent(String name) {
-    Environment env = env("grid");
-    PolicyArchitecture arch = Fixtures.arch(env, false, true, true);
-    List<Trajectory> sampled = Fixtures.trajectories(env, arch, 6, 11);
-    List<Trajectory> batch = java.util.stream.IntStream.range(0, sampled.size())
-        .mapToObj(i -> sampled.get(i).withBeta(i % 2 == 0 ? 0.5 : 2.0)).toList();
-    double c = 3;
-    Objective plain = Objectives.byName(name, 0.9);
-    Objective scaled = Objectives.byName(name, 0.9, null, null, c);
-    Objective.Prepared p = scaled.prepare(batch, env, arch);
-    Random rng = new Random(8);
-    double[] out = new double[p.rows() * arch.outputWidth()];
-    for (int i = 0; i < out.length; i++) out[i] = rng.nextGaussian();
-    double[] head = out.clone(); // the same log F, written in units of c·β
-    int row = 0;
-    for (Trajectory t : batch) {
-      for (int k = 0; k < t.length(); k++, row++) head[row * arch.outputWidth() + arch.flowOffset()] /= c * t.beta();
-    }
-    assertEquals(row, p.rows());
-    double expected = plain.prepare(batch, env, arch).compute(out, 0.7).loss();
-    assertEquals(expected, p.compute(head, 0.7).loss(), 1e-9 * (1 + expected));
-    assertTrue(Math.abs(expected - plain.prepare(batch, env, arch).compute(head, 0.7).loss()) > 1e-3,
-        "unscaled, the head's units would change the loss");
-    assertTrue(Fixtures.assertGradient(p, head, 0.7) > 10);
-    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-        () -> Objectives.byName("TB", 0.9, null, null, c));
-  }
-
   /** Fills outputs row by row by re-deriving each row's state from the prepared features. */
   static double[] outputsFor(Objective obj, List<Trajectory> batch, Environment env,
       PolicyArchitecture arch, Fixtures.Exact exact, boolean fl) {

@@ -21,11 +21,10 @@ import org.gfn.replay.ReplayConfig;
  * conditioning ({@code gfn.conditioning.temperature}), {@code intrinsic} GAFlowNet's intrinsic
  * rewards ({@code gfn.explore.intrinsic}), each null when disabled; {@code quantiles} the quantile
  * flows of objective QM ({@code gfn.objective.qm}), {@code dynamics} the learned dynamics model of
- * stochastic DB ({@code gfn.objective.dynamics}), each null for other objectives; {@code flowScale}
- * the log F head's scale ({@code gfn.objective.flow-scale}, 0: none).
+ * stochastic DB ({@code gfn.objective.dynamics}), each null for other objectives.
  */
 public record Settings(long seed, EnvSettings env, PolicySettings policy, String objective,
-    double subtbLambda, double flowScale, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
+    double subtbLambda, LearnerConfig learner, Exploration exploration, ReplayConfig replay,
     TrainingConfig train, TemperatureConditioning temperature, IntrinsicRewards intrinsic, QuantileFlows quantiles,
     DynamicsSettings dynamics, Config config) {
 
@@ -42,6 +41,23 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     ConfigReader.rejectUnknownKeys(overrides, reference, "gfn");
     Config c = overrides.withFallback(reference).resolve();
     return from(c);
+  }
+
+  /** Checks that a custom reward class exists and implements LogReward; "" means built-in. */
+  private static String rewardClass(String name) {
+    if (name.isBlank()) return "";
+    try {
+      Class<?> c = Class.forName(name.trim(), false, Thread.currentThread().getContextClassLoader());
+      if (!org.gfn.envs.LogReward.class.isAssignableFrom(c)) {
+        throw new SettingsException("gfn.env.reward-class = " + name + " does not implement org.gfn.envs.LogReward");
+      }
+      c.getConstructor();
+    } catch (ClassNotFoundException e) {
+      throw new SettingsException("gfn.env.reward-class = " + name + " is not on the classpath", e);
+    } catch (NoSuchMethodException e) {
+      throw new SettingsException("gfn.env.reward-class = " + name + " needs a public no-argument constructor", e);
+    }
+    return name.trim();
   }
 
   /** Validates an already-merged configuration. */
@@ -67,7 +83,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.anyLong("gfn.env.bitseq.mode-seed"),
         r.anyLong("gfn.env.bitseq.test-seed"),
         r.intIn("gfn.env.bitseq.mode-threshold", 0, 1 << 20),
-        RewardClass.check(r.string("gfn.env.reward-class")), dataFile, dataBeta, appendOnly,
+        rewardClass(r.string("gfn.env.reward-class")), dataFile, dataBeta, appendOnly,
         r.doubleIn("gfn.env.top-fraction", 0, 1, true),
         r.intIn("gfn.env.ising.side", 3, 1000),
         r.doubleIn("gfn.env.ising.sigma", -100, 100, false),
@@ -113,11 +129,6 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
           + objective.toUpperCase(java.util.Locale.ROOT) + ")");
     }
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
-    double flowScale = r.doubleIn("gfn.objective.flow-scale", 0, 1e9, false);
-    if (flowScale > 0 && !List.of("db", "fldb", "sdb", "subtb").contains(objective)) {
-      throw new SettingsException("gfn.objective.flow-scale scales the log F head of DB, FLDB, SDB and SubTB; "
-          + objective.toUpperCase(java.util.Locale.ROOT) + " has none");
-    }
     int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);
     long trajectories = r.longAtLeast("gfn.train.trajectories", batch);
     LearnerConfig learner = new LearnerConfig(
@@ -179,7 +190,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     DynamicsSettings dynamics = !objective.equals("sdb") ? null : new DynamicsSettings(
         r.intIn("gfn.objective.dynamics.hidden-layers", 1, 16), r.intIn("gfn.objective.dynamics.width", 1, 1 << 14),
         r.doubleIn("gfn.objective.dynamics.learning-rate", 0, 10, true));
-    return new Settings(seed, env, policy, objective, lambda, flowScale, learner, exploration, replay, train, temperature, intrinsic,
+    return new Settings(seed, env, policy, objective, lambda, learner, exploration, replay, train, temperature, intrinsic,
         quantiles, dynamics, c);
   }
 

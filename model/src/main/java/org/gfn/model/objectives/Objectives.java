@@ -19,24 +19,6 @@ public final class Objectives {
    * @param dynamics SDB's learned dynamics model
    */
   public static Objective byName(String name, double subtbLambda, QuantileFlows quantiles, DynamicsSettings dynamics) {
-    return byName(name, subtbLambda, quantiles, dynamics, 0);
-  }
-
-  /**
-   * As above, with the log F head of DB, FLDB, SDB and SubTB scaled by {@code flowScale} times each
-   * trajectory's reward exponent (0: unscaled; refused for the other objectives).
-   */
-  public static Objective byName(String name, double subtbLambda, QuantileFlows quantiles, DynamicsSettings dynamics,
-      double flowScale) {
-    Objective o = named(name, subtbLambda, quantiles, dynamics);
-    if (flowScale == 0) return o;
-    if (!(o instanceof TrajectoryObjective t) || !o.needsFlowHead()) {
-      throw new IllegalArgumentException("a flow scale needs an objective with a log F head (DB, FLDB, SDB, SubTB), not " + o.name());
-    }
-    return t.flowScale(flowScale);
-  }
-
-  private static Objective named(String name, double subtbLambda, QuantileFlows quantiles, DynamicsSettings dynamics) {
     return switch (name.toUpperCase(java.util.Locale.ROOT)) {
       case "TB" -> new TrajectoryBalance();
       case "DB" -> new DetailedBalance(false);

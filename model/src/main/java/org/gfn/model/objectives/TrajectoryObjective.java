@@ -11,18 +11,6 @@ import org.gfn.replay.Trajectory;
  * subclass compute the loss on those terms, and chains the term gradients back to the outputs.
  */
 abstract class TrajectoryObjective implements Objective {
-  private double flowScale; // 0: log F is the head's output
-
-  /**
-   * With c &gt; 0, log F(s) = c · β · (the flow head's output), β the trajectory's reward exponent
-   * (annealed or conditioned; 1 otherwise): the head learns log F in units of c·β, e.g. nodes still
-   * to come for a graph reward exp(|S| / T) with c = 1/T. 0 (the default): the head is log F.
-   */
-  TrajectoryObjective flowScale(double c) {
-    if (!(c >= 0 && Double.isFinite(c))) throw new IllegalArgumentException("flow scale must be >= 0, got " + c);
-    this.flowScale = c;
-    return this;
-  }
 
   /** Computes the loss from {@code t} and fills its gradient accumulators. */
   abstract double loss(TrajectoryTerms t);
@@ -128,13 +116,12 @@ abstract class TrajectoryObjective implements Objective {
     double[] logF = new double[r.rows];
     double[] lseF = new double[r.rows];
     double[] lseB = new double[r.rows];
-    double[] fScale = flowScales(r);
     int[] legalB = new int[r.rows];
     for (int row = 0; row < r.rows; row++) {
       int o = row * w;
       lseF[row] = LogSoftmax.logSumExp(out, o + fo, r.fmask, row * r.nA, r.nA);
       logPF[row] = marginal(r, row) ? moveLogProb(r, out, o + fo, row) - lseF[row] : out[o + fo + r.action[row]] - lseF[row];
-      logF[row] = fScale[row] * out[o + flo];
+      logF[row] = out[o + flo];
       if (r.backAction[row] >= 0) {
         if (learnedPB) {
           lseB[row] = LogSoftmax.logSumExp(out, o + bo, r.bmask, row * r.nB, r.nB);
@@ -164,19 +151,9 @@ abstract class TrajectoryObjective implements Objective {
         LogSoftmax.backward(out, o + bo, r.bmask, row * r.nB, r.nB, r.backAction[row], lseB[row],
             t.dLogPB[row], grad);
       }
-      grad[o + flo] += fScale[row] * t.dLogF[row];
+      grad[o + flo] += t.dLogF[row];
     }
     return new Result(loss, grad, usesLogZ() ? t.totalDLogZ() : 0, logZEstimate(t), usesLogZ() ? t.dLogZ : null);
-  }
-
-  /** Per row the factor between the flow head's output and log F: 1, or c · β of the row's trajectory. */
-  private double[] flowScales(TrajectoryRows r) {
-    double[] f = new double[r.rows];
-    java.util.Arrays.fill(f, 1);
-    for (int i = 0; flowScale > 0 && i < r.trajectories; i++) {
-      for (int row = r.start[i]; row < r.start[i + 1]; row++) f[row] = flowScale * r.beta[i];
-    }
-    return f;
   }
 
   /** Whether a row's P_F term is the probability of the move executed, through learned dynamics. */

@@ -21,7 +21,6 @@ final class TrajectoryRows {
   final boolean[] fmask;
   final boolean[] bmask;
   final double[] logReward; // per trajectory: β · log R(x)
-  final double[] beta; // per trajectory: its reward exponent β
   final double[] behaviour; // per trajectory: Σ log π_b of the policy that sampled it
   final double[] stateLogReward; // per row, or null
   final double[] logIntrinsic; // per row: log of the intrinsic reward r(s) (GAFlowNet), −∞ when none
@@ -48,7 +47,6 @@ final class TrajectoryRows {
     fmask = new boolean[rows * nA];
     bmask = new boolean[rows * nB];
     logReward = new double[trajectories];
-    beta = new double[trajectories];
     behaviour = new double[trajectories];
     stateLogReward = withStateRewards ? new double[rows] : null;
     logIntrinsic = new double[rows];
@@ -59,7 +57,6 @@ final class TrajectoryRows {
     for (int i = 0; i < trajectories; i++) {
       Trajectory t = batch.get(i);
       logReward[i] = t.beta() * t.logReward(); // the target R(x)^β
-      beta[i] = t.beta();
       behaviour[i] = t.behaviourLogProb();
       int[] prev = null;
       for (int k = 0; k < t.length(); k++) {

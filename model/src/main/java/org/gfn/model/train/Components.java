@@ -78,7 +78,7 @@ public final class Components {
 
   public static Objective objective(Settings s) {
     if (s.intrinsic() != null) return new org.gfn.model.objectives.AugmentedTrajectoryBalance(s.intrinsic().edge());
-    return Objectives.byName(s.objective(), s.subtbLambda(), s.quantiles(), s.dynamics(), s.flowScale());
+    return Objectives.byName(s.objective(), s.subtbLambda(), s.quantiles(), s.dynamics());
   }
 
   public static PolicyArchitecture architecture(Settings s, Environment env, Objective objective) {
