@@ -281,51 +281,43 @@ class StructuredPolicyTest {
     return i * (2 * n - i - 1) / 2 + (j - i - 1);
   }
 
+  /** A graph policy on a 12-node MIS graph with {@code policy} settings added, and its initial state's outputs. */
+  private record Initial(PolicyArchitecture arch, float[] out) {}
+
+  private static Initial initialOutputs(String policy) {
+    Settings s = Settings.load(ConfigFactory.parseString("""
+        gfn.env { type = mis, graph { instance = er, nodes = 12, edge-probability = 0.4, seed = 3 } }
+        gfn.policy { type = graph, width = 16, mix-layers = 2, %s }
+        gfn.objective.name = FLDB
+        """.formatted(policy)));
+    Environment env = Components.task(s).env();
+    PolicyArchitecture arch = Components.architecture(s, env, Components.objective(s));
+    float[] x = new float[env.featureSize()];
+    env.encode(env.initialState(), x, 0);
+    PolicyEvaluator ev = new StructuredNetwork(arch, 1e-3, step -> 1.0, 7, DataType.FLOAT).snapshot(0).evaluator();
+    float[] out = new float[arch.outputWidth()];
+    ev.evaluate(x, 1, out);
+    return new Initial(arch, out);
+  }
+
   @Test
   void theMeanAggregationSettingReachesTheGinBlocks() {
-    float[][] outs = new float[2][];
-    for (String aggregation : new String[] {"sum", "mean"}) {
-      Settings s = Settings.load(ConfigFactory.parseString("""
-          gfn.env { type = mis, graph { instance = er, nodes = 12, edge-probability = 0.4, seed = 3 } }
-          gfn.policy { type = graph, width = 16, mix-layers = 2, aggregation = %s }
-          gfn.objective.name = FLDB
-          """.formatted(aggregation)));
-      Environment env = Components.task(s).env();
-      PolicyArchitecture arch = Components.architecture(s, env, Components.objective(s));
-      assertEquals(aggregation.equals("mean"), arch.structure().meanAggregation());
-      float[] x = new float[env.featureSize()];
-      env.encode(env.initialState(), x, 0);
-      PolicyEvaluator ev = new StructuredNetwork(arch, 1e-3, step -> 1.0, 7, DataType.FLOAT).snapshot(0).evaluator();
-      float[] out = new float[arch.outputWidth()];
-      ev.evaluate(x, 1, out);
-      outs[aggregation.equals("mean") ? 1 : 0] = out;
-    }
+    Initial sum = initialOutputs("aggregation = sum");
+    Initial mean = initialOutputs("aggregation = mean");
+    assertTrue(mean.arch().structure().meanAggregation() && !sum.arch().structure().meanAggregation());
     double diff = 0;
-    for (int k = 0; k < outs[0].length; k++) diff += Math.abs(outs[0][k] - outs[1][k]);
+    for (int k = 0; k < sum.out().length; k++) diff += Math.abs(sum.out()[k] - mean.out()[k]);
     assertTrue(diff > 1e-3, "same parameters, sum and mean aggregation give the same outputs: " + diff);
   }
 
   @Test
   void theSumFlowReadoutSettingReachesTheHeads() {
-    float[] flows = new float[2];
-    for (String readout : new String[] {"mean", "sum"}) {
-      Settings s = Settings.load(ConfigFactory.parseString("""
-          gfn.env { type = mis, graph { instance = er, nodes = 12, edge-probability = 0.4, seed = 3 } }
-          gfn.policy { type = graph, width = 16, mix-layers = 2, flow-readout = %s }
-          gfn.objective.name = FLDB
-          """.formatted(readout)));
-      Environment env = Components.task(s).env();
-      PolicyArchitecture arch = Components.architecture(s, env, Components.objective(s));
-      assertEquals(readout.equals("sum"), arch.structure().sumFlowReadout());
-      float[] x = new float[env.featureSize()];
-      env.encode(env.initialState(), x, 0);
-      PolicyEvaluator ev = new StructuredNetwork(arch, 1e-3, step -> 1.0, 7, DataType.FLOAT).snapshot(0).evaluator();
-      float[] out = new float[arch.outputWidth()];
-      ev.evaluate(x, 1, out);
-      flows[readout.equals("sum") ? 1 : 0] = out[arch.flowOffset()];
-    }
+    Initial mean = initialOutputs("flow-readout = mean");
+    Initial sum = initialOutputs("flow-readout = sum");
+    assertTrue(sum.arch().structure().sumFlowReadout() && !mean.arch().structure().sumFlowReadout());
     // the sum readout's per-entity weights start at 0 (a sum over 12 nodes would start far from 0)
-    assertEquals(0, flows[1], 0);
-    assertTrue(Math.abs(flows[0]) > 1e-4, "the mean readout's head starts random: " + flows[0]);
+    assertEquals(0, sum.out()[sum.arch().flowOffset()], 0);
+    float f = mean.out()[mean.arch().flowOffset()];
+    assertTrue(Math.abs(f) > 1e-4, "the mean readout's head starts random: " + f);
   }
 }
