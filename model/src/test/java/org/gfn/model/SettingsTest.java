@@ -121,7 +121,10 @@ class SettingsTest {
     assertTrue(m.contains("gfn.policy.aggregation = mean is for graph policies"), m);
     assertTrue(failure("gfn.policy.aggregation = max").contains("gfn.policy.aggregation"));
     m = failure("gfn.policy.flow-readout = sum");
-    assertTrue(m.contains("gfn.policy.flow-readout = sum is for set and graph policies"), m);
+    assertTrue(m.contains("gfn.policy.flow-readout = sum and flow-trunk = separate are for set and graph policies"), m);
+    assertTrue(failure("gfn.policy.flow-trunk = separate").contains("are for set and graph policies"));
+    m = failure("gfn.env.type = phylo\ngfn.policy { type = set, flow-trunk = separate }\ngfn.objective.name = TB");
+    assertTrue(m.contains("gfn.policy.flow-trunk = separate builds a trunk for log F, which TB does not read"), m);
     m = failure("gfn.env.hypergrid.reward-noise = 0.5\ngfn.explore.local-search.enabled = true");
     assertTrue(m.contains("reward-noise") && m.contains("local-search"), m);
     assertTrue(failure("gfn.env.hypergrid.reward-noise = -1").contains("gfn.env.hypergrid.reward-noise"));

@@ -74,7 +74,11 @@ class StructuredPolicyTest {
   @CsvSource({"TB,parsimony", "FLDB,parsimony", "TB,bayes", "FLDB,bayes"})
   void wholePolicyGradientMatchesFiniteDifferences(String objective, String kind) {
     Environment env = forest(kind, 5, 6, 1);
-    PolicyArchitecture arch = setArch(env, "tanh", 2);
+    assertTrue(wholeGradientChecks(env, setArch(env, "tanh", 2), objective) > 100);
+  }
+
+  /** Checks every 3rd mixer and 7th encoder parameter's gradient against finite differences; returns how many were non-zero. */
+  private static int wholeGradientChecks(Environment env, PolicyArchitecture arch, String objective) {
     StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 3, DataType.DOUBLE);
     Objective obj = Objectives.byName(objective, 0.9);
     List<Trajectory> batch = Fixtures.trajectories(env, arch, 4, 7);
@@ -98,7 +102,52 @@ class StructuredPolicyTest {
       if (Math.abs(fd) > 1e-7) checked++;
     }
     net.setParams(base);
-    assertTrue(checked > 100, "non-zero gradients checked: " + checked);
+    return checked;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mean", "sum"})
+  void aSeparateFlowTrunkFeedsLogFAloneAndItsGradientMatchesFiniteDifferences(String readout) {
+    Settings s = Settings.load(ConfigFactory.parseString("""
+        gfn.env { type = mis, graph { instance = er, nodes = 9, edge-probability = 0.4, seed = 3 } }
+        gfn.policy { type = graph, width = 6, mix-layers = 2, activation = tanh, flow-trunk = separate, flow-readout = %s }
+        gfn.objective.name = FLDB
+        """.formatted(readout)));
+    Environment env = Components.task(s).env();
+    PolicyArchitecture arch = Components.architecture(s, env, Components.objective(s));
+    assertTrue(arch.structure().separateFlow());
+    assertTrue(wholeGradientChecks(env, arch, "FLDB") > 40);
+    // parameters: encoder, the policy's trunk, then the flow's trunk of the same size
+    int enc = arch.encoderParams();
+    int trunk = (arch.paramCount() - enc) / 2;
+    StructuredNetwork net = new StructuredNetwork(arch, 1e-3, step -> 1.0, 5, DataType.DOUBLE);
+    double[] p = net.exactParams();
+    Random rng = new Random(2);
+    for (int i = 0; i < p.length; i++) p[i] += 0.1 * rng.nextGaussian(); // the summed readout starts at w_F = 0
+    net.setParams(p);
+    float[] x = new float[env.featureSize()];
+    env.encode(env.initialState(), x, 0);
+    double[] base = net.forward(x, 1);
+    p[enc + 1] += 0.5; // the policy trunk's first block
+    net.setParams(p);
+    double[] policyMoved = net.forward(x, 1);
+    p[enc + 1] -= 0.5;
+    p[enc + trunk + 1] += 0.5; // the flow trunk's first block
+    net.setParams(p);
+    double[] flowMoved = net.forward(x, 1);
+    int f = arch.flowOffset();
+    assertEquals(base[f], policyMoved[f], 1e-12, "log F must not read the policy's blocks");
+    assertTrue(Math.abs(base[f] - flowMoved[f]) > 1e-6, "log F must read the flow trunk");
+    double logits = 0;
+    for (int a = 0; a < arch.numActions(); a++) {
+      assertEquals(base[a], flowMoved[a], 1e-12, "the logits must not read the flow trunk");
+      logits += Math.abs(base[a] - policyMoved[a]);
+    }
+    assertTrue(logits > 1e-6, "the logits must read the policy trunk");
+    PolicyEvaluator ev = net.snapshot(0).evaluator();
+    float[] out = new float[arch.outputWidth()];
+    ev.evaluate(x, 1, out);
+    for (int k = 0; k < out.length; k++) assertEquals(flowMoved[k], out[k], 1e-5, "executor output " + k);
   }
 
   @ParameterizedTest

@@ -28,12 +28,10 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
     TrainingConfig train, TemperatureConditioning temperature, IntrinsicRewards intrinsic, QuantileFlows quantiles,
     DynamicsSettings dynamics, Config config) {
 
-  /**
-   * Policy network shape; {@code type} mlp | set | graph (mixLayers and heads: set and graph only;
-   * meanAggregation: graph only; sumFlowReadout: set and graph).
-   */
+  /** Policy network shape; {@code type} mlp | set | graph (mixLayers onwards: set and graph; meanAggregation: graph). */
   public record PolicySettings(String type, int hiddenLayers, int width, String activation, boolean sharedTrunk,
-      boolean learnedBackward, int mixLayers, int heads, boolean meanAggregation, boolean sumFlowReadout) {}
+      boolean learnedBackward, int mixLayers, int heads, boolean meanAggregation, boolean sumFlowReadout,
+      boolean separateFlow) {}
 
   /** Loads {@code overrides} on top of the reference configuration and validates it. */
   public static Settings load(Config overrides) {
@@ -113,20 +111,25 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
         r.intIn("gfn.policy.mix-layers", 0, 64),
         r.intIn("gfn.policy.heads", 1, 64),
         r.oneOf("gfn.policy.aggregation", List.of("sum", "mean")).equals("mean"),
-        r.oneOf("gfn.policy.flow-readout", List.of("mean", "sum")).equals("sum"));
+        r.oneOf("gfn.policy.flow-readout", List.of("mean", "sum")).equals("sum"),
+        r.oneOf("gfn.policy.flow-trunk", List.of("shared", "separate")).equals("separate"));
     if (policy.meanAggregation() && !policy.type().equals("graph")) {
       throw new SettingsException("gfn.policy.aggregation = mean is for graph policies (gfn.policy.type = graph), not "
           + policy.type());
     }
-    if (policy.sumFlowReadout() && policy.type().equals("mlp")) {
-      throw new SettingsException("gfn.policy.flow-readout = sum is for set and graph policies, whose states have "
-          + "entities to sum over; an mlp policy has none");
+    if ((policy.sumFlowReadout() || policy.separateFlow()) && policy.type().equals("mlp")) {
+      throw new SettingsException("gfn.policy.flow-readout = sum and flow-trunk = separate are for set and graph "
+          + "policies; an mlp policy has no entities (use shared-trunk = false for a flow MLP of its own)");
     }
     String objective = r.oneOf("gfn.objective.name", List.of("TB", "DB", "FLDB", "SDB", "SubTB", "FM", "QM", "ZVar", "RKL", "FKL"));
     if (env.graph() != null && env.graph().family() && !List.of("db", "fldb", "subtb").contains(objective)) {
       throw new SettingsException("a family of graphs (gfn.env.graph.instances / test-instances) has one partition "
           + "function per graph, which one learned log Z cannot hold: set gfn.objective.name = DB, FLDB or SubTB (is "
           + objective.toUpperCase(java.util.Locale.ROOT) + ")");
+    }
+    if (policy.separateFlow() && !List.of("db", "fldb", "sdb", "subtb").contains(objective)) {
+      throw new SettingsException("gfn.policy.flow-trunk = separate builds a trunk for log F, which "
+          + objective.toUpperCase(java.util.Locale.ROOT) + " does not read: use DB, FLDB, SDB or SubTB");
     }
     double lambda = r.doubleIn("gfn.objective.subtb-lambda", 0, 1e6, true);
     int batch = r.intIn("gfn.train.batch-size", 1, 1 << 20);

@@ -21,7 +21,7 @@ final class ActivationBudget {
   /** Bytes of the activations of {@code batch} under {@code structure} at width {@code d}. */
   static double bytes(EntityStructure structure, int d, EntityBatch batch) {
     double rows = batch.entities();
-    int layers = structure.mixLayers();
+    int layers = structure.mixLayers() * (structure.separateFlow() ? 2 : 1); // a flow trunk has as many
     double perRow = structure.graph() ? 3.0 * layers : 7.0 * layers;
     double attention = 0;
     if (!structure.graph() && layers > 0) {

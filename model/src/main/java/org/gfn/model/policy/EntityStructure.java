@@ -11,7 +11,8 @@ import org.gfn.envs.EntityLayout;
  * h' = MLP(h + Σ_neighbours h), or with {@code meanAggregation} h' = MLP(h + mean_neighbours h), over
  * the layout's adjacency. log F(s) is read from the state's mean embedding, or with
  * {@code sumFlowReadout} as a sum of per-entity terms (an extensive readout: a flow that grows with
- * the number of entities still to act on, as forward-looking flows on graphs do).
+ * the number of entities still to act on, as forward-looking flows on graphs do). With
+ * {@code separateFlow}, log F comes from a second stack of mixing blocks and heads of its own.
  *
  * @param kind set | graph
  * @param layout the environment's entity view
@@ -20,13 +21,14 @@ import org.gfn.envs.EntityLayout;
  * @param meanAggregation graph only: average the neighbours' embeddings instead of summing them
  * @param sumFlowReadout log F(s) = Σ_i h_i·w_F + b_F over the state's entities instead of a head on
  *     the mean embedding
+ * @param separateFlow log F from mixing blocks and heads of its own on the shared per-entity encoder
  */
 public record EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads, boolean meanAggregation,
-    boolean sumFlowReadout) implements Serializable {
+    boolean sumFlowReadout, boolean separateFlow) implements Serializable {
 
   /** GIN's sum aggregation (graph) or attention (set), log F from the mean embedding. */
   public EntityStructure(String kind, EntityLayout layout, int mixLayers, int heads) {
-    this(kind, layout, mixLayers, heads, false, false);
+    this(kind, layout, mixLayers, heads, false, false, false);
   }
 
   public EntityStructure {

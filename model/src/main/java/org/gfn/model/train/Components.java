@@ -99,7 +99,7 @@ public final class Components {
         throw new SettingsException("gfn.policy.width = " + p.width() + " must be divisible by gfn.policy.heads = " + p.heads());
       }
       structure = new EntityStructure(p.type(), layout, p.mixLayers(), p.heads(), p.meanAggregation(),
-          p.sumFlowReadout());
+          p.sumFlowReadout(), p.separateFlow());
     }
     int extra = s.temperature() == null ? 0 : s.temperature().extraFeatures(); // the beta embedding
     int perAction = objective.quantileFlows() == null ? 1 : objective.quantileFlows().n(); // QM's quantiles

@@ -35,7 +35,7 @@ class EntityLayersGradientTest {
     boolean pairs = !layer.equals("heads-entities");
     EntityLayout layout = new EntityLayout(n, 4 + n, pairs, true, 0, choices ? 3 : 0);
     PolicyArchitecture arch = new PolicyArchitecture(n * layout.features(), layout.forwardActions(), n, 1, D,
-        activation, false, true, true, new EntityStructure("graph", layout, 1, 2, false, layer.equals("heads-sum-flow")));
+        activation, false, true, true, new EntityStructure("graph", layout, 1, 2, false, layer.equals("heads-sum-flow"), false));
     int count = switch (layer) {
       case "attention" -> AttentionBlock.paramCount(D);
       case "gin", "gin-mean" -> GinBlock.paramCount(D);
