@@ -127,7 +127,7 @@ public record Settings(long seed, EnvSettings env, PolicySettings policy, String
           + "function per graph, which one learned log Z cannot hold: set gfn.objective.name = DB, FLDB or SubTB (is "
           + objective.toUpperCase(java.util.Locale.ROOT) + ")");
     }
-    if (policy.separateFlow() && !List.of("db", "fldb", "sdb", "subtb").contains(objective)) {
+    if (policy.separateFlow() && !org.gfn.model.objectives.Objectives.byName(objective, 0.9).needsFlowHead()) {
       throw new SettingsException("gfn.policy.flow-trunk = separate builds a trunk for log F, which "
           + objective.toUpperCase(java.util.Locale.ROOT) + " does not read: use DB, FLDB, SDB or SubTB");
     }

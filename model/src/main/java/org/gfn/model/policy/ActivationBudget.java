@@ -21,7 +21,7 @@ final class ActivationBudget {
   /** Bytes of the activations of {@code batch} under {@code structure} at width {@code d}. */
   static double bytes(EntityStructure structure, int d, EntityBatch batch) {
     double rows = batch.entities();
-    int layers = structure.mixLayers() * (structure.separateFlow() ? 2 : 1); // a flow trunk has as many
+    int layers = structure.mixLayers() * (structure.separateFlow() ? 2 : 1); // a separate flow trunk doubles them
     double perRow = structure.graph() ? 3.0 * layers : 7.0 * layers;
     double attention = 0;
     if (!structure.graph() && layers > 0) {
@@ -37,10 +37,12 @@ final class ActivationBudget {
     if (need > SHARE * heapBytes) {
       throw new SettingsException(String.format(
           "the learner's minibatch does not fit this JVM: %,d states with %,d entity rows at width %d (gfn.policy.width)"
-              + " through %d mixing blocks (gfn.policy.mix-layers) need about %.1f GB of activations, more than %.0f %% of"
+              + " through %d mixing blocks (gfn.policy.mix-layers%s) need about %.1f GB of activations, more than %.0f %% of"
               + " the %.1f GB heap; make the batch (gfn.train.batch-size, gfn.train.replay-samples) or the policy"
               + " smaller, or give the driver more memory (JAVA_OPTS=-Xmx..., spark.driver.memory)",
-          batch.states(), batch.entities(), d, structure.mixLayers(), need / GB, SHARE * 100, heapBytes / GB));
+          batch.states(), batch.entities(), d, structure.mixLayers() * (structure.separateFlow() ? 2 : 1),
+          structure.separateFlow() ? ", twice with gfn.policy.flow-trunk = separate" : "", need / GB, SHARE * 100,
+          heapBytes / GB));
     }
   }
 }
