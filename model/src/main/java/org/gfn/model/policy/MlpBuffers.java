@@ -20,6 +20,7 @@ final class MlpBuffers {
   private INDArray[] now = new INDArray[0]; // the same at the current rows
   private float[][] acts = new float[0][]; // [h * (layers - 1) + l]: hidden activations with the ones column
   private float[] scratch = new float[0];
+  private float[] scratch2 = new float[0];
   private int rows = -1;
 
   MlpBuffers(PolicyArchitecture arch) {
@@ -58,6 +59,7 @@ final class MlpBuffers {
     full[full.length - 2] = Nd4j.create(DataType.FLOAT, cap, width);
     full[full.length - 1] = Nd4j.create(DataType.FLOAT, cap, width + 1);
     scratch = new float[cap * Math.max(features + 1, Math.max(width + 1, maxHead()))];
+    scratch2 = new float[cap * width];
     capacity = cap;
   }
 
@@ -108,6 +110,11 @@ final class MlpBuffers {
   /** A Java array at least as large as any one buffer's current rows. */
   float[] scratch() {
     return scratch;
+  }
+
+  /** A second Java array, of rows × width values. */
+  float[] scratch2() {
+    return scratch2;
   }
 
   /** Copies the first {@code n} values of {@code a}'s buffer into {@code into}. */

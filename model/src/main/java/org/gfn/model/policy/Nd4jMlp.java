@@ -118,10 +118,7 @@ public final class Nd4jMlp implements PolicyModel {
           break;
         }
         float[] a = buf.activations(h, l);
-        for (int r = 0; r < rows; r++) {
-          for (int j = 0; j < nOut; j++) a[r * (nOut + 1) + j] = act.apply(y[r * nOut + j]);
-          a[r * (nOut + 1) + nOut] = 1f;
-        }
+        MlpLoops.activate(act, y, rows, nOut, a);
         in = buf.post(h, l);
         MlpBuffers.put(in, a, rows * (nOut + 1));
       }
@@ -149,12 +146,10 @@ public final class Nd4jMlp implements PolicyModel {
         INDArray da = buf.activationGradient();
         Nd4j.gemm(dz, w[h][l], da, false, false, 1.0, 0.0);
         float[] e = MlpBuffers.get(da, buf.scratch(), rows * (nIn + 1));
-        float[] a = buf.activations(h, l - 1);
-        for (int r = 0; r < rows; r++) {
-          for (int j = 0; j < nIn; j++) e[r * nIn + j] = e[r * (nIn + 1) + j] * (float) act.slopeAtOutput(a[r * (nIn + 1) + j]);
-        }
+        float[] g2 = buf.scratch2();
+        MlpLoops.backpropagate(act, e, buf.activations(h, l - 1), rows, nIn, g2);
         dz = buf.hiddenGradient();
-        MlpBuffers.put(dz, e, rows * nIn);
+        MlpBuffers.put(dz, g2, rows * nIn);
       }
     }
     MlpBuffers.get(grad, g, g.length);
@@ -191,13 +186,7 @@ public final class Nd4jMlp implements PolicyModel {
     float b1t = (float) Math.pow(BETA1, iteration + 1);
     float b2t = (float) Math.pow(BETA2, iteration + 1);
     float step = (float) (lr * Math.sqrt(1.0 - b2t) / (1.0 - b1t));
-    for (int i = 0; i < p.length; i++) {
-      float mi = BETA1 * m[i] + g[i] * (1 - BETA1);
-      float vi = BETA2 * v[i] + g[i] * g[i] * (1 - BETA2);
-      m[i] = mi;
-      v[i] = vi;
-      p[i] -= mi * step / ((float) Math.sqrt(vi) + EPS);
-    }
+    MlpLoops.adam(p, g, m, v, BETA1, BETA2, EPS, step);
     MlpBuffers.put(params, p, p.length);
   }
 

@@ -16,8 +16,10 @@ import org.gfn.replay.Trajectory;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Dev tool: wall time of each phase of a learner step (args: batch repeats [sharedTrunk [dl4j|nd4j]]):
- * DL4J's {@link PolicyNetwork} or the hand-written {@link Nd4jMlp} the learner uses.
+ * Dev tool: wall time of each phase of a learner step (args: batch repeats [sharedTrunk [dl4j|nd4j
+ * [minLength]]]): DL4J's {@link PolicyNetwork} or the hand-written {@link Nd4jMlp} the learner uses.
+ * With minLength, the minibatch holds only trajectories of at least that many actions (a trained
+ * policy's are about 15 long on 8^4; the untrained one's about 5).
  */
 public class StepProfile {
   public static void main(String[] a) {
@@ -28,8 +30,9 @@ public class StepProfile {
         env.numBackwardActions(), 2, 256, "relu", a.length > 2 && Boolean.parseBoolean(a[2]), true, false);
     PolicyModel net = a.length > 3 && a[3].equals("dl4j") ? new PolicyNetwork(arch, 1e-3, 1, DataType.FLOAT)
         : new Nd4jMlp(arch, 1e-3, step -> 1.0, 1);
-    List<Trajectory> ts = Arrays.asList(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
-        .sample(batch, Exploration.ON_POLICY, 7, 0, 0));
+    int minLength = a.length > 4 ? Integer.parseInt(a[4]) : 0;
+    List<Trajectory> ts = Arrays.stream(new RolloutSampler(env, net.snapshot(0).forwardEvaluator())
+        .sample(batch * 200, Exploration.ON_POLICY, 7, 0, 0)).filter(t -> t.length() >= minLength).limit(batch).toList();
     Objective obj = Objectives.byName("TB", 0.9);
     long[] t = new long[6];
     for (int r = 0; r < reps; r++) {

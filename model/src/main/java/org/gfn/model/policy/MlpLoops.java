@@ -1,0 +1,94 @@
+package org.gfn.model.policy;
+
+/**
+ * The element-wise loops of {@link Nd4jMlp}'s learner step, each a plain counted loop over float
+ * arrays with the activation chosen outside it, so that the JIT can vectorise it: the activations
+ * (with each layer's ones column), their derivatives, and Adam.
+ */
+final class MlpLoops {
+  /** Whether the ReLU and Adam loops use {@link VectorMlpLoops}. */
+  static final boolean SIMD = Dense.vectorised();
+
+  private MlpLoops() {}
+
+  /** a[r][j] = act(y[r][j]) for rows × n values (y's rows n long, a's n + 1 with a trailing 1). */
+  static void activate(Activation act, float[] y, int rows, int n, float[] a) {
+    for (int r = 0; r < rows; r++) {
+      int yo = r * n;
+      int ao = r * (n + 1);
+      switch (act) {
+        case RELU -> {
+          if (SIMD) {
+            VectorMlpLoops.relu(y, yo, n, a, ao);
+          } else {
+            scalarRelu(y, yo, n, a, ao, 0);
+          }
+        }
+        case LEAKYRELU -> {
+          for (int j = 0; j < n; j++) a[ao + j] = Math.max(y[yo + j], Activation.LEAK * y[yo + j]);
+        }
+        default -> {
+          for (int j = 0; j < n; j++) a[ao + j] = act.apply(y[yo + j]);
+        }
+      }
+      a[ao + n] = 1f;
+    }
+  }
+
+  /**
+   * out[r][j] = e[r][j] · act'(a[r][j]): dLoss/d(pre-activations) from dLoss/d(activations) e and the
+   * activations a (both rows n + 1 long, the ones column ignored; out's rows n long).
+   */
+  static void backpropagate(Activation act, float[] e, float[] a, int rows, int n, float[] out) {
+    for (int r = 0; r < rows; r++) {
+      int io = r * (n + 1);
+      int oo = r * n;
+      switch (act) {
+        case RELU -> {
+          if (SIMD) {
+            VectorMlpLoops.reluSlope(e, a, io, n, out, oo);
+          } else {
+            scalarReluSlope(e, a, io, n, out, oo, 0);
+          }
+        }
+        default -> {
+          for (int j = 0; j < n; j++) out[oo + j] = e[io + j] * (float) act.slopeAtOutput(a[io + j]);
+        }
+      }
+    }
+  }
+
+  /** One row of ReLU from column {@code from} on: a[ao + j] = max(y[yo + j], 0). */
+  static void scalarRelu(float[] y, int yo, int n, float[] a, int ao, int from) {
+    for (int j = from; j < n; j++) a[ao + j] = Math.max(y[yo + j], 0f);
+  }
+
+  /** One row of ReLU's derivative from column {@code from} on (+0 where the unit is off). */
+  static void scalarReluSlope(float[] e, float[] a, int io, int n, float[] out, int oo, int from) {
+    for (int j = from; j < n; j++) out[oo + j] = a[io + j] > 0f ? e[io + j] : 0f;
+  }
+
+  /**
+   * Adam as ND4J's {@code adam_updater} computes it, the bias corrections folded into {@code step}
+   * and ε outside the square root.
+   */
+  static void adam(float[] p, float[] g, float[] m, float[] v, float beta1, float beta2, float eps, float step) {
+    if (SIMD) {
+      VectorMlpLoops.adam(p, g, m, v, beta1, beta2, eps, step);
+    } else {
+      scalarAdam(p, g, m, v, beta1, beta2, eps, step, 0);
+    }
+  }
+
+  /** Adam's scalar loop from parameter {@code from} on. */
+  static void scalarAdam(float[] p, float[] g, float[] m, float[] v, float beta1, float beta2, float eps, float step,
+      int from) {
+    for (int i = from; i < p.length; i++) {
+      float mi = beta1 * m[i] + g[i] * (1 - beta1);
+      float vi = beta2 * v[i] + g[i] * g[i] * (1 - beta2);
+      m[i] = mi;
+      v[i] = vi;
+      p[i] -= mi * step / ((float) Math.sqrt(vi) + eps);
+    }
+  }
+}
