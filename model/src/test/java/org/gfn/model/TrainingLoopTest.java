@@ -99,10 +99,23 @@ class TrainingLoopTest {
 
   private static List<Evaluation> run(FakeLearner learner, FakeSource source, ReplayBuffer replay,
       int replaySamples, double samplesPerInsert, List<Long> checkpoints, java.util.function.BooleanSupplier stop) {
+    return run(learner, source, replay, replaySamples, samplesPerInsert, 0, checkpoints, stop);
+  }
+
+  private static List<Evaluation> run(FakeLearner learner, FakeSource source, ReplayBuffer replay,
+      int replaySamples, double samplesPerInsert, double checkpointMinSeconds, List<Long> checkpoints,
+      java.util.function.BooleanSupplier stop) {
     TrainingLoop loop = new TrainingLoop(learner, source, replay, null, null,
-        new TrainingLoop.Options(4, replaySamples, 40, 5, samplesPerInsert, 3, false),
+        new TrainingLoop.Options(4, replaySamples, 40, 5, samplesPerInsert, 3, checkpointMinSeconds, false),
         RunStats.fresh(), s -> checkpoints.add(s.trained()), e -> { });
     return loop.run(stop);
+  }
+
+  @Test
+  void checkpointsDueSoonerThanTheMinimumIntervalAreSkippedButTheFinalOneIsWritten() {
+    List<Long> checkpoints = new ArrayList<>();
+    run(new FakeLearner(), new FakeSource(4, null), null, 0, 1.0, 3600, checkpoints, () -> false);
+    assertEquals(List.of(40L), checkpoints, "a run shorter than the interval: the final checkpoint only");
   }
 
   @Test

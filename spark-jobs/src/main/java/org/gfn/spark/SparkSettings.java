@@ -15,6 +15,7 @@ import org.gfn.model.config.ConfigReader;
  * @param maxStaleness S, in learner steps
  * @param samplesPerInsert Reverb-style ratio (≥ 1)
  * @param checkpointEvery learner steps between checkpoints
+ * @param checkpointMinSeconds the least time between checkpoints (the final one is always written)
  * @param checkpointsKept checkpoints kept on disk
  * @param replayLogRows rows per replay-log Parquet file
  * @param plots whether to write PNG plots
@@ -24,7 +25,7 @@ import org.gfn.model.config.ConfigReader;
  */
 public record SparkSettings(String master, boolean sync, int jobsInFlight, int tasksPerJob,
     int trajectoriesPerTask, int broadcastEvery, int maxStaleness, double samplesPerInsert,
-    int checkpointEvery, int checkpointsKept, int replayLogRows, boolean plots, int executorWaitSeconds,
+    int checkpointEvery, double checkpointMinSeconds, int checkpointsKept, int replayLogRows, boolean plots, int executorWaitSeconds,
     String driverHost) {
 
   public static SparkSettings read(ConfigReader r) {
@@ -39,6 +40,7 @@ public record SparkSettings(String master, boolean sync, int jobsInFlight, int t
         sync ? 0 : r.intIn("gfn.spark.max-staleness", 0, 1 << 24),
         r.doubleIn("gfn.spark.samples-per-insert", 1, 1e6, false),
         r.intIn("gfn.spark.checkpoint-every", 1, Integer.MAX_VALUE),
+        r.doubleIn("gfn.spark.checkpoint-min-interval-s", 0, 1e9, false),
         r.intIn("gfn.spark.checkpoints-kept", 1, 1000),
         r.intIn("gfn.spark.replay-log-rows", 1, 1 << 26),
         r.bool("gfn.spark.plots"),

@@ -27,7 +27,8 @@ class ReliabilityTest {
       "gfn.env.hypergrid { dim = 2, height = 8 }",
       "gfn.policy { hidden-layers = 1, width = 32 }",
       "gfn.train { batch-size = 16, trajectories = 640, eval-every = 5 }",
-      "gfn.spark { trajectories-per-task = 32, tasks-per-job = 2, checkpoint-every = 10, plots = false }");
+      "gfn.spark { trajectories-per-task = 32, tasks-per-job = 2, checkpoint-every = 10, checkpoint-min-interval-s = 0,"
+          + " plots = false }");
 
   @TempDir
   File dir;
@@ -174,7 +175,7 @@ class ReliabilityTest {
     File spec = SweepTest.spec(dir, "\"learner.learning-rate\" = [1e-3]", "320");
     Files.writeString(spec.toPath(), Files.readString(spec.toPath()).replace("mode = packed", "mode = distributed")
         .replace("seeds = [1, 2, 3]", "seeds = [1]")
-        .replace("\"train.eval-every\" = 20", "\"train.eval-every\" = 20, \"spark.checkpoint-every\" = 5"));
+        .replace("\"train.eval-every\" = 20", "\"train.eval-every\" = 20, \"spark.checkpoint-every\" = 5, \"spark.checkpoint-min-interval-s\" = 0"));
     File out = new File(dir, "dist");
     Runs.Outcome first = sweep(spec.getPath(), "--out", out.getPath());
     assertEquals(0, first.rc(), first.err());

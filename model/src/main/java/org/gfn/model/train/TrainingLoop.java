@@ -29,7 +29,8 @@ import org.gfn.replay.Trajectory;
  * run: take fresh trajectories from the {@link Contracts.RolloutSource} (plus
  * {@code replay-samples} from the buffer) and step the learner; when nothing fresh is ready and
  * the samples-per-insert ratio allows, step on replay samples instead of waiting; evaluate every
- * {@code eval-every} steps and checkpoint every {@code checkpoint-every}; stop at the trajectory
+ * {@code eval-every} steps and checkpoint every {@code checkpoint-every} (skipping those that would
+ * come sooner than {@code checkpoint-min-interval-s} after the last one); stop at the trajectory
  * budget or when asked to (after at least one evaluation). Exact metrics of an evaluation and a
  * task's {@link SnapshotMetrics} (held-out instances) are computed from an immutable snapshot, on a
  * background thread when {@link Options#background}, and records are published in order.
@@ -45,14 +46,16 @@ public final class TrainingLoop {
    * @param samplesPerInsert above 1: replay-only steps are allowed while steps × batch ≤ this ×
    *     inserted trajectories (Reverb's ratio); 1 or less: never
    * @param checkpointEvery learner steps between checkpoints (when a checkpointer is given)
+   * @param checkpointMinSeconds a checkpoint due sooner than this after the last one (or the start)
+   *     is skipped; the final checkpoint is always taken
    * @param background whether exact metrics are computed on a background thread
    */
   public record Options(int batchSize, int replaySamples, long trajectories, int evalEvery,
-      double samplesPerInsert, int checkpointEvery, boolean background) {
+      double samplesPerInsert, int checkpointEvery, double checkpointMinSeconds, boolean background) {
     /** The local loop's options: no replay-only steps, evaluation in line. */
     public static Options local(TrainingConfig c) {
       return new Options(c.batchSize(), c.replaySamples(), c.trajectories(), c.evalEvery(), 1.0,
-          Integer.MAX_VALUE, false);
+          Integer.MAX_VALUE, 0, false);
     }
   }
 
@@ -71,6 +74,7 @@ public final class TrainingLoop {
   private final RunStats stats;
   private final Checkpointer checkpointer;
   private final Consumer<Evaluation> onEvaluation;
+  private long lastCheckpointNanos;
   private final List<Evaluation> history = Collections.synchronizedList(new ArrayList<>());
   private final List<Future<?>> evaluations = new ArrayList<>();
   private ExactReport lastExact;
@@ -110,6 +114,7 @@ public final class TrainingLoop {
       return t;
     }) : null;
     stats.start();
+    lastCheckpointNanos = System.nanoTime();
     int batch = options.batchSize();
     try {
       while (stats.trained() < options.trajectories() && !(!history.isEmpty() && stop.getAsBoolean())) {
@@ -147,7 +152,10 @@ public final class TrainingLoop {
     stats.stepped(loss, (System.nanoTime() - t0) / 1e9);
     long steps = learner.version();
     if (steps % options.evalEvery() == 0 || stop.getAsBoolean()) evaluate(evaluator);
-    if (steps % options.checkpointEvery() == 0) checkpoint();
+    if (steps % options.checkpointEvery() == 0
+        && (System.nanoTime() - lastCheckpointNanos) / 1e9 >= options.checkpointMinSeconds()) {
+      checkpoint();
+    }
   }
 
   /** Records an evaluation point; exact metrics come from a snapshot taken now. */
@@ -200,6 +208,7 @@ public final class TrainingLoop {
 
   private void checkpoint() {
     if (checkpointer == null) return;
+    lastCheckpointNanos = System.nanoTime();
     try {
       checkpointer.save(stats);
     } catch (IOException e) {

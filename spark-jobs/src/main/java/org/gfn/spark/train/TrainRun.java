@@ -142,7 +142,7 @@ public final class TrainRun {
     TrainingLoop loop = new TrainingLoop(learner, rollouts, replay, task.space(), discovery,
         new TrainingLoop.Options(settings.train().batchSize(), settings.train().replaySamples(),
             settings.train().trajectories(), settings.train().evalEvery(),
-            spark.sync() ? 1.0 : spark.samplesPerInsert(), spark.checkpointEvery(), true),
+            spark.sync() ? 1.0 : spark.samplesPerInsert(), spark.checkpointEvery(), spark.checkpointMinSeconds(), true),
         new RunStats(start.trained(), start.wallSeconds(), start.rollouts().inserted()), checkpointer,
         e -> {
           run.appendMetrics(e.metrics());
