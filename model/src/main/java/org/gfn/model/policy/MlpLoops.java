@@ -2,14 +2,40 @@ package org.gfn.model.policy;
 
 /**
  * The element-wise loops of {@link Nd4jMlp}'s learner step, each a plain counted loop over float
- * arrays with the activation chosen outside it, so that the JIT can vectorise it: the activations
- * (with each layer's ones column), their derivatives, and Adam.
+ * arrays with the activation chosen outside it, so that the JIT can vectorise it: the copies in and
+ * out of the network, the activations (with each layer's ones column), their derivatives, and Adam.
+ * {@link Nd4jMlp}'s forward and backward only call them and ND4J: with no long loop of their own,
+ * the JIT compiles these small methods within the first learner steps instead of recompiling the
+ * large callers on the stack (on-stack replacement), which took its compiler thread about 1.5 s of
+ * a fresh process's first seconds.
  */
 final class MlpLoops {
   /** Whether the ReLU and Adam loops use {@link VectorMlpLoops}. */
   static final boolean SIMD = Dense.vectorised();
 
   private MlpLoops() {}
+
+  /** x[r] = the r-th row of f features followed by a 1, for {@code rows} rows. */
+  static void withOnes(float[] features, int rows, int f, float[] x) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(features, r * f, x, r * (f + 1), f);
+      x[r * (f + 1) + f] = 1f;
+    }
+  }
+
+  /** out[r · width + offset + j] = y[r · n + j]: a head's outputs into its columns of the network's. */
+  static void toColumns(float[] y, int rows, int n, double[] out, int width, int offset) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < n; j++) out[r * width + offset + j] = y[r * n + j];
+    }
+  }
+
+  /** d[r · n + j] = dOut[r · width + offset + j]: a head's columns of the output gradient. */
+  static void fromColumns(double[] dOut, int rows, int width, int offset, int n, float[] d) {
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < n; j++) d[r * n + j] = (float) dOut[r * width + offset + j];
+    }
+  }
 
   /** a[r][j] = act(y[r][j]) for rows × n values (y's rows n long, a's n + 1 with a trailing 1). */
   static void activate(Activation act, float[] y, int rows, int n, float[] a) {

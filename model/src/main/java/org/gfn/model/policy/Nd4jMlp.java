@@ -99,10 +99,7 @@ public final class Nd4jMlp implements PolicyModel {
     buf.resize(rows);
     int f = arch.featureSize();
     float[] x = buf.scratch();
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(features, r * f, x, r * (f + 1), f);
-      x[r * (f + 1) + f] = 1f;
-    }
+    MlpLoops.withOnes(features, rows, f, x);
     MlpBuffers.put(buf.input(), x, rows * (f + 1));
     int width = arch.outputWidth();
     double[] out = new double[rows * width];
@@ -114,7 +111,7 @@ public final class Nd4jMlp implements PolicyModel {
         int nOut = layout.outputs(h, l);
         float[] y = MlpBuffers.get(z, buf.scratch(), rows * nOut);
         if (l == layers - 1) {
-          for (int r = 0; r < rows; r++) for (int j = 0; j < nOut; j++) out[r * width + heads[h][0] + j] = y[r * nOut + j];
+          MlpLoops.toColumns(y, rows, nOut, out, width, heads[h][0]);
           break;
         }
         float[] a = buf.activations(h, l);
@@ -136,7 +133,7 @@ public final class Nd4jMlp implements PolicyModel {
     for (int h = 0; h < heads.length; h++) {
       int hw = heads[h][1];
       float[] d = buf.scratch();
-      for (int r = 0; r < rows; r++) for (int j = 0; j < hw; j++) d[r * hw + j] = (float) dOut[r * width + heads[h][0] + j];
+      MlpLoops.fromColumns(dOut, rows, width, heads[h][0], hw, d);
       INDArray dz = buf.pre(h, layers - 1); // the outputs are not needed any more: it holds dLoss/dOutputs
       MlpBuffers.put(dz, d, rows * hw);
       for (int l = layers - 1; l >= 0; l--) {
