@@ -96,8 +96,8 @@ final class MlpLoops {
 
   /**
    * Adam as ND4J's {@code adam_updater} computes it, the bias corrections folded into {@code step}
-   * and ε outside the square root; gradients and moments too small to matter are set to 0, so that
-   * no moment becomes a subnormal float ({@link #TINY_GRADIENT}).
+   * and ε outside the square root (its caller flushes the moments that get too small,
+   * {@link #flushTinyMoments}).
    */
   static void adam(float[] p, float[] g, float[] m, float[] v, float beta1, float beta2, float eps, float step) {
     if (SIMD) {
@@ -108,27 +108,35 @@ final class MlpLoops {
   }
 
   /**
-   * Gradients below this magnitude count as 0 in Adam: their squares would be subnormal floats. A
-   * parameter whose gradient is 0 step after step (a ReLU unit that is off for every state) has its
-   * first moment shrink by β1 a step; within about 800 steps it is subnormal, and arithmetic on
-   * subnormals takes the CPU about 30 times longer (Adam over 76,000 parameters: 35 µs, 1,200 µs
-   * with subnormal moments). The updates these limits drop are below 1e-9 of the step size.
+   * First moments below this magnitude are set to 0 every {@link #FLUSH_EVERY} steps, second
+   * moments below {@link #TINY_SQUARE}. A parameter whose gradient is 0 step after step (a ReLU
+   * unit that is off for every state) has its first moment shrink by β1 a step: within about 800
+   * steps it is a subnormal float, and it stays one (the smallest subnormal times 0.9 rounds back to
+   * itself). Arithmetic on subnormals takes the CPU far longer: Adam over 76,000 parameters took
+   * 500 µs a step instead of 40 once half of them were. Between two flushes a moment above the
+   * limit shrinks by at most 0.9^64, so it never gets near the subnormals; the updates the limits
+   * drop are below 1e-17 of the step size.
    */
-  static final float TINY_GRADIENT = 1e-17f;
-  /** First moments below this magnitude are set to 0 (see {@link #TINY_GRADIENT}). */
   static final float TINY_MOMENT = 1e-25f;
-  /** Second moments below this are set to 0 (see {@link #TINY_GRADIENT}). */
+  /** Second moments below this are set to 0 with the first ({@link #TINY_MOMENT}). */
   static final float TINY_SQUARE = 1e-30f;
+  /** Learner steps between two flushes of the tiny moments. */
+  static final int FLUSH_EVERY = 64;
+
+  /** Sets the moments too small to matter to 0 ({@link #TINY_MOMENT}). */
+  static void flushTinyMoments(float[] m, float[] v) {
+    for (int i = 0; i < m.length; i++) {
+      if (Math.abs(m[i]) < TINY_MOMENT) m[i] = 0f;
+      if (v[i] < TINY_SQUARE) v[i] = 0f;
+    }
+  }
 
   /** Adam's scalar loop from parameter {@code from} on. */
   static void scalarAdam(float[] p, float[] g, float[] m, float[] v, float beta1, float beta2, float eps, float step,
       int from) {
     for (int i = from; i < p.length; i++) {
-      float gi = Math.abs(g[i]) < TINY_GRADIENT ? 0f : g[i];
-      float mi = beta1 * m[i] + gi * (1 - beta1);
-      float vi = beta2 * v[i] + gi * gi * (1 - beta2);
-      if (Math.abs(mi) < TINY_MOMENT) mi = 0f;
-      if (vi < TINY_SQUARE) vi = 0f;
+      float mi = beta1 * m[i] + g[i] * (1 - beta1);
+      float vi = beta2 * v[i] + g[i] * g[i] * (1 - beta2);
       m[i] = mi;
       v[i] = vi;
       p[i] -= mi * step / ((float) Math.sqrt(vi) + eps);

@@ -175,7 +175,8 @@ public final class Nd4jMlp implements PolicyModel {
 
   /**
    * Adam as ND4J's {@code adam_updater} computes it (bias corrections folded into the step size,
-   * ε outside the square root), then the ND4J copy of the parameters refreshed.
+   * ε outside the square root), then the ND4J copy of the parameters refreshed; every
+   * {@link MlpLoops#FLUSH_EVERY} steps the moments too small to matter are set to 0.
    */
   @Override
   public void applyUpdate(int iteration) {
@@ -184,6 +185,7 @@ public final class Nd4jMlp implements PolicyModel {
     float b2t = (float) Math.pow(BETA2, iteration + 1);
     float step = (float) (lr * Math.sqrt(1.0 - b2t) / (1.0 - b1t));
     MlpLoops.adam(p, g, m, v, BETA1, BETA2, EPS, step);
+    if (iteration % MlpLoops.FLUSH_EVERY == 0) MlpLoops.flushTinyMoments(m, v);
     MlpBuffers.put(params, p, p.length);
   }
 

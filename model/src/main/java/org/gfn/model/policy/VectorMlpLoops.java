@@ -41,11 +41,8 @@ final class VectorMlpLoops {
     int i = 0;
     for (; i + LANES <= n; i += LANES) {
       FloatVector gi = FloatVector.fromArray(F, g, i);
-      gi = gi.blend(0f, gi.abs().compare(VectorOperators.LT, MlpLoops.TINY_GRADIENT));
       FloatVector mi = FloatVector.fromArray(F, m, i).mul(beta1).add(gi.mul(1 - beta1));
       FloatVector vi = FloatVector.fromArray(F, v, i).mul(beta2).add(gi.mul(gi).mul(1 - beta2));
-      mi = mi.blend(0f, mi.abs().compare(VectorOperators.LT, MlpLoops.TINY_MOMENT));
-      vi = vi.blend(0f, vi.compare(VectorOperators.LT, MlpLoops.TINY_SQUARE));
       mi.intoArray(m, i);
       vi.intoArray(v, i);
       FloatVector.fromArray(F, p, i).sub(mi.mul(step).div(vi.sqrt().add(eps))).intoArray(p, i);
