@@ -15,6 +15,34 @@ final class MlpLoops {
 
   private MlpLoops() {}
 
+  /**
+   * Σ x², in double, over eight partial sums: one running sum is a chain of dependent additions
+   * that waits on each one's latency (about 0.1 ms for the learner's 76,000 parameters).
+   */
+  static double sumOfSquares(float[] x) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    int i = 0;
+    for (; i + 8 <= x.length; i += 8) {
+      s0 += (double) x[i] * x[i];
+      s1 += (double) x[i + 1] * x[i + 1];
+      s2 += (double) x[i + 2] * x[i + 2];
+      s3 += (double) x[i + 3] * x[i + 3];
+      s4 += (double) x[i + 4] * x[i + 4];
+      s5 += (double) x[i + 5] * x[i + 5];
+      s6 += (double) x[i + 6] * x[i + 6];
+      s7 += (double) x[i + 7] * x[i + 7];
+    }
+    for (; i < x.length; i++) s0 += (double) x[i] * x[i];
+    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+  }
+
   /** x[r] = the r-th row of f features followed by a 1, for {@code rows} rows. */
   static void withOnes(float[] features, int rows, int f, float[] x) {
     for (int r = 0; r < rows; r++) {

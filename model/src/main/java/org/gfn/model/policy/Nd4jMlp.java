@@ -162,9 +162,7 @@ public final class Nd4jMlp implements PolicyModel {
 
   @Override
   public double gradientNorm() {
-    double s = 0;
-    for (float x : g) s += (double) x * x;
-    return Math.sqrt(s);
+    return Math.sqrt(MlpLoops.sumOfSquares(g));
   }
 
   @Override

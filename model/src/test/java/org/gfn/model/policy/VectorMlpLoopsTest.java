@@ -89,6 +89,17 @@ class VectorMlpLoopsTest {
     assertTrue(v[1] > 0, "its second moment decays far more slowly");
   }
 
+  @Test
+  void theSumOfSquaresOverEightPartialSumsIsTheSum() {
+    Random rng = new Random(6);
+    for (int n : new int[] {0, 1, 7, 8, 9, 1001}) {
+      float[] x = gaussian(rng, n);
+      double expected = 0;
+      for (float f : x) expected += (double) f * f;
+      assertEquals(expected, MlpLoops.sumOfSquares(x), 1e-12 * (1 + expected), "n=" + n);
+    }
+  }
+
   private static float[] gaussian(Random rng, int n) {
     float[] x = new float[n];
     for (int i = 0; i < n; i++) x[i] = (float) rng.nextGaussian();
