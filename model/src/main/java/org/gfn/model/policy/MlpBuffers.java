@@ -1,5 +1,6 @@
 package org.gfn.model.policy;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,6 +19,7 @@ final class MlpBuffers {
   private int capacity;
   private INDArray[] full = new INDArray[0]; // input, pre [h][l], post [h][l < last], dz hidden, da
   private INDArray[] now = new INDArray[0]; // the same at the current rows
+  private FloatPointer[] pointers = new FloatPointer[0]; // their first values (DirectGemm; null entries without it)
   private float[][] acts = new float[0][]; // [h * (layers - 1) + l]: hidden activations with the ones column
   private float[] scratch = new float[0];
   private float[] scratch2 = new float[0];
@@ -58,6 +60,8 @@ final class MlpBuffers {
     }
     full[full.length - 2] = Nd4j.create(DataType.FLOAT, cap, width);
     full[full.length - 1] = Nd4j.create(DataType.FLOAT, cap, width + 1);
+    pointers = new FloatPointer[full.length];
+    for (int i = 0; i < full.length; i++) pointers[i] = DirectGemm.pointerOrNull(full[i], 0);
     scratch = new float[cap * Math.max(features + 1, Math.max(width + 1, maxHead()))];
     scratch2 = new float[cap * width];
     capacity = cap;
@@ -80,6 +84,27 @@ final class MlpBuffers {
   /** The inputs with their ones column. */
   INDArray input() {
     return now[0];
+  }
+
+  /** The pointer of {@link #input()}, {@link #pre}, {@link #post}, ... ({@link DirectGemm}; null without it). */
+  FloatPointer inputPointer() {
+    return pointers[0];
+  }
+
+  FloatPointer prePointer(int h, int l) {
+    return pointers[preAt(h, l)];
+  }
+
+  FloatPointer postPointer(int h, int l) {
+    return pointers[postAt(h, l)];
+  }
+
+  FloatPointer hiddenGradientPointer() {
+    return pointers[pointers.length - 2];
+  }
+
+  FloatPointer activationGradientPointer() {
+    return pointers[pointers.length - 1];
   }
 
   /** Layer l's pre-activations of head h (the head's outputs for the last layer). */

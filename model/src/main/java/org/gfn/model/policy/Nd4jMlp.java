@@ -1,6 +1,7 @@
 package org.gfn.model.policy;
 
 import java.util.function.LongToDoubleFunction;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,6 +34,8 @@ public final class Nd4jMlp implements PolicyModel {
   private final INDArray grad;
   private final INDArray[][] w; // [head][layer]: nOut × (nIn + 1) views of params
   private final INDArray[][] dw;
+  private final FloatPointer[][] wp; // their first values (DirectGemm; null without it)
+  private final FloatPointer[][] dwp;
   private final float[] p; // the parameters in Java (the ND4J copy follows each update)
   private final float[] g;
   private final float[] m;
@@ -58,10 +61,14 @@ public final class Nd4jMlp implements PolicyModel {
     grad = Nd4j.create(DataType.FLOAT, 1, n);
     w = new INDArray[heads.length][layers];
     dw = new INDArray[heads.length][layers];
+    wp = new FloatPointer[heads.length][layers];
+    dwp = new FloatPointer[heads.length][layers];
     for (int h = 0; h < heads.length; h++) {
       for (int l = 0; l < layers; l++) {
         w[h][l] = MlpBuffers.matrix(params, layout.offset(h, l), layout.outputs(h, l), layout.inputs(h, l) + 1);
         dw[h][l] = MlpBuffers.matrix(grad, layout.offset(h, l), layout.outputs(h, l), layout.inputs(h, l) + 1);
+        wp[h][l] = DirectGemm.pointerOrNull(params, layout.offset(h, l));
+        dwp[h][l] = DirectGemm.pointerOrNull(grad, layout.offset(h, l));
       }
     }
     p = new float[n];
@@ -105,9 +112,10 @@ public final class Nd4jMlp implements PolicyModel {
     double[] out = new double[rows * width];
     for (int h = 0; h < heads.length; h++) {
       INDArray in = buf.input();
+      FloatPointer inP = buf.inputPointer();
       for (int l = 0; l < layers; l++) {
         INDArray z = buf.pre(h, l);
-        Nd4j.gemm(in, w[h][l], z, false, true, 1.0, 0.0);
+        DirectGemm.timesTransposed(in, inP, w[h][l], wp[h][l], z, buf.prePointer(h, l));
         int nOut = layout.outputs(h, l);
         float[] y = MlpBuffers.get(z, buf.scratch(), rows * nOut);
         if (l == layers - 1) {
@@ -117,6 +125,7 @@ public final class Nd4jMlp implements PolicyModel {
         float[] a = buf.activations(h, l);
         MlpLoops.activate(act, y, rows, nOut, a);
         in = buf.post(h, l);
+        inP = buf.postPointer(h, l);
         MlpBuffers.put(in, a, rows * (nOut + 1));
       }
     }
@@ -135,17 +144,20 @@ public final class Nd4jMlp implements PolicyModel {
       float[] d = buf.scratch();
       MlpLoops.fromColumns(dOut, rows, width, heads[h][0], hw, d);
       INDArray dz = buf.pre(h, layers - 1); // the outputs are not needed any more: it holds dLoss/dOutputs
+      FloatPointer dzP = buf.prePointer(h, layers - 1);
       MlpBuffers.put(dz, d, rows * hw);
       for (int l = layers - 1; l >= 0; l--) {
-        Nd4j.gemm(dz, l == 0 ? buf.input() : buf.post(h, l - 1), dw[h][l], true, false, 1.0, 0.0);
+        DirectGemm.transposedTimes(dz, dzP, l == 0 ? buf.input() : buf.post(h, l - 1),
+            l == 0 ? buf.inputPointer() : buf.postPointer(h, l - 1), dw[h][l], dwp[h][l]);
         if (l == 0) break;
         int nIn = layout.inputs(h, l);
         INDArray da = buf.activationGradient();
-        Nd4j.gemm(dz, w[h][l], da, false, false, 1.0, 0.0);
+        DirectGemm.times(dz, dzP, w[h][l], wp[h][l], da, buf.activationGradientPointer());
         float[] e = MlpBuffers.get(da, buf.scratch(), rows * (nIn + 1));
         float[] g2 = buf.scratch2();
         MlpLoops.backpropagate(act, e, buf.activations(h, l - 1), rows, nIn, g2);
         dz = buf.hiddenGradient();
+        dzP = buf.hiddenGradientPointer();
         MlpBuffers.put(dz, g2, rows * nIn);
       }
     }
