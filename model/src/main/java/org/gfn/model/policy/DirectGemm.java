@@ -28,42 +28,21 @@ final class DirectGemm {
     return ENABLED ? pointer(a, offset) : null;
   }
 
-  /** c = a · bᵀ (a: m × k, b: n × k); the pointers are the arrays' ({@link #pointerOrNull}). */
-  static void timesTransposed(INDArray a, FloatPointer pa, INDArray b, FloatPointer pb, INDArray c, FloatPointer pc) {
+  /**
+   * c = op(a) · op(b), op the transpose where asked, as {@code Nd4j.gemm(a, b, c, transposeA,
+   * transposeB, 1, 0)} computes it; the pointers are the arrays' first values ({@link #pointerOrNull}).
+   */
+  static void gemm(INDArray a, FloatPointer pa, boolean transposeA, INDArray b, FloatPointer pb, boolean transposeB,
+      INDArray c, FloatPointer pc) {
     if (!ENABLED) {
-      Nd4j.gemm(a, b, c, false, true, 1.0, 0.0);
+      Nd4j.gemm(a, b, c, transposeA, transposeB, 1.0, 0.0);
       return;
     }
-    int m = (int) a.rows();
-    int n = (int) b.rows();
-    int k = (int) a.columns();
-    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans, m, n, k, 1f, pa, k, pb, k,
-        0f, pc, n);
-  }
-
-  /** c = aᵀ · b (a: k × m, b: k × n). */
-  static void transposedTimes(INDArray a, FloatPointer pa, INDArray b, FloatPointer pb, INDArray c, FloatPointer pc) {
-    if (!ENABLED) {
-      Nd4j.gemm(a, b, c, true, false, 1.0, 0.0);
-      return;
-    }
-    int m = (int) a.columns();
-    int n = (int) b.columns();
-    int k = (int) a.rows();
-    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasTrans, openblas.CblasNoTrans, m, n, k, 1f, pa, m, pb, n,
-        0f, pc, n);
-  }
-
-  /** c = a · b (a: m × k, b: k × n). */
-  static void times(INDArray a, FloatPointer pa, INDArray b, FloatPointer pb, INDArray c, FloatPointer pc) {
-    if (!ENABLED) {
-      Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-      return;
-    }
-    int m = (int) a.rows();
-    int n = (int) b.columns();
-    int k = (int) a.columns();
-    openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, m, n, k, 1f, pa, k, pb, n,
-        0f, pc, n);
+    int m = (int) (transposeA ? a.columns() : a.rows());
+    int k = (int) (transposeA ? a.rows() : a.columns());
+    int n = (int) (transposeB ? b.rows() : b.columns());
+    openblas.cblas_sgemm(openblas.CblasRowMajor, transposeA ? openblas.CblasTrans : openblas.CblasNoTrans,
+        transposeB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, 1f, pa, (int) a.columns(), pb,
+        (int) b.columns(), 0f, pc, n);
   }
 }

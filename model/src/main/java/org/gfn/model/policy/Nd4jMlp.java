@@ -115,7 +115,7 @@ public final class Nd4jMlp implements PolicyModel {
       FloatPointer inP = buf.inputPointer();
       for (int l = 0; l < layers; l++) {
         INDArray z = buf.pre(h, l);
-        DirectGemm.timesTransposed(in, inP, w[h][l], wp[h][l], z, buf.prePointer(h, l));
+        DirectGemm.gemm(in, inP, false, w[h][l], wp[h][l], true, z, buf.prePointer(h, l));
         int nOut = layout.outputs(h, l);
         float[] y = MlpBuffers.get(z, buf.scratch(), rows * nOut);
         if (l == layers - 1) {
@@ -147,12 +147,12 @@ public final class Nd4jMlp implements PolicyModel {
       FloatPointer dzP = buf.prePointer(h, layers - 1);
       MlpBuffers.put(dz, d, rows * hw);
       for (int l = layers - 1; l >= 0; l--) {
-        DirectGemm.transposedTimes(dz, dzP, l == 0 ? buf.input() : buf.post(h, l - 1),
-            l == 0 ? buf.inputPointer() : buf.postPointer(h, l - 1), dw[h][l], dwp[h][l]);
+        DirectGemm.gemm(dz, dzP, true, l == 0 ? buf.input() : buf.post(h, l - 1),
+            l == 0 ? buf.inputPointer() : buf.postPointer(h, l - 1), false, dw[h][l], dwp[h][l]);
         if (l == 0) break;
         int nIn = layout.inputs(h, l);
         INDArray da = buf.activationGradient();
-        DirectGemm.times(dz, dzP, w[h][l], wp[h][l], da, buf.activationGradientPointer());
+        DirectGemm.gemm(dz, dzP, false, w[h][l], wp[h][l], false, da, buf.activationGradientPointer());
         float[] e = MlpBuffers.get(da, buf.scratch(), rows * (nIn + 1));
         float[] g2 = buf.scratch2();
         MlpLoops.backpropagate(act, e, buf.activations(h, l - 1), rows, nIn, g2);

@@ -3,6 +3,7 @@ package org.gfn.model.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,34 +33,22 @@ class DirectGemmTest {
       INDArray a = MlpBuffers.matrix(bigA, 0, m, k);
       INDArray flat = Nd4j.rand(DataType.FLOAT, 1, 11 + n * k); // a weight matrix 11 values into a parameter vector
       INDArray w = MlpBuffers.matrix(flat, 11, n, k);
-      INDArray expected = Nd4j.create(DataType.FLOAT, m, n);
-      INDArray actual = Nd4j.create(DataType.FLOAT, m, n);
-      Nd4j.gemm(a, w, expected, false, true, 1.0, 0.0);
-      DirectGemm.timesTransposed(a, DirectGemm.pointer(bigA, 0), w, DirectGemm.pointer(flat, 11), actual,
-          DirectGemm.pointer(actual, 0));
-      assertClose(expected, actual, "a · wᵀ " + m + "x" + k + "x" + n);
-
       INDArray dz = Nd4j.rand(DataType.FLOAT, m, n);
-      INDArray dw = Nd4j.create(DataType.FLOAT, n, k);
-      INDArray dwDirect = Nd4j.create(DataType.FLOAT, n, k);
-      Nd4j.gemm(dz, a, dw, true, false, 1.0, 0.0);
-      DirectGemm.transposedTimes(dz, DirectGemm.pointer(dz, 0), a, DirectGemm.pointer(bigA, 0), dwDirect,
-          DirectGemm.pointer(dwDirect, 0));
-      assertClose(dw, dwDirect, "dzᵀ · a " + m + "x" + k + "x" + n);
-
-      INDArray da = Nd4j.create(DataType.FLOAT, m, k);
-      INDArray daDirect = Nd4j.create(DataType.FLOAT, m, k);
-      Nd4j.gemm(dz, w, da, false, false, 1.0, 0.0);
-      DirectGemm.times(dz, DirectGemm.pointer(dz, 0), w, DirectGemm.pointer(flat, 11), daDirect,
-          DirectGemm.pointer(daDirect, 0));
-      assertClose(da, daDirect, "dz · w " + m + "x" + k + "x" + n);
+      String shape = m + "x" + k + "x" + n;
+      assertSameProduct(a, DirectGemm.pointer(bigA, 0), false, w, DirectGemm.pointer(flat, 11), true, m, n, "a · wᵀ " + shape);
+      assertSameProduct(dz, DirectGemm.pointer(dz, 0), true, a, DirectGemm.pointer(bigA, 0), false, n, k, "dzᵀ · a " + shape);
+      assertSameProduct(dz, DirectGemm.pointer(dz, 0), false, w, DirectGemm.pointer(flat, 11), false, m, k, "dz · w " + shape);
     }
   }
 
-  private static void assertClose(INDArray expected, INDArray actual, String what) {
-    float[] e = expected.dup().data().asFloat();
-    float[] x = actual.dup().data().asFloat();
-    assertEquals(e.length, x.length, what);
+  private static void assertSameProduct(INDArray a, FloatPointer pa, boolean ta, INDArray b, FloatPointer pb, boolean tb,
+      int rows, int cols, String what) {
+    INDArray expected = Nd4j.create(DataType.FLOAT, rows, cols);
+    INDArray actual = Nd4j.create(DataType.FLOAT, rows, cols);
+    Nd4j.gemm(a, b, expected, ta, tb, 1.0, 0.0);
+    DirectGemm.gemm(a, pa, ta, b, pb, tb, actual, DirectGemm.pointer(actual, 0));
+    float[] e = expected.data().asFloat();
+    float[] x = actual.data().asFloat();
     for (int i = 0; i < e.length; i++) assertEquals(e[i], x[i], 1e-5f * (1 + Math.abs(e[i])), what + " at " + i);
   }
 }
