@@ -175,7 +175,8 @@ class ReliabilityTest {
     File spec = SweepTest.spec(dir, "\"learner.learning-rate\" = [1e-3]", "320");
     Files.writeString(spec.toPath(), Files.readString(spec.toPath()).replace("mode = packed", "mode = distributed")
         .replace("seeds = [1, 2, 3]", "seeds = [1]")
-        .replace("\"train.eval-every\" = 20", "\"train.eval-every\" = 20, \"spark.checkpoint-every\" = 5, \"spark.checkpoint-min-interval-s\" = 0"));
+        .replace("\"train.eval-every\" = 20",
+            "\"train.eval-every\" = 20, \"spark.checkpoint-every\" = 5, \"spark.checkpoint-min-interval-s\" = 0"));
     File out = new File(dir, "dist");
     Runs.Outcome first = sweep(spec.getPath(), "--out", out.getPath());
     assertEquals(0, first.rc(), first.err());

@@ -6,12 +6,28 @@ package org.gfn.model.policy;
  * out of the network, the activations (with each layer's ones column), their derivatives, and Adam.
  * {@link Nd4jMlp}'s forward and backward only call them and ND4J: with no long loop of their own,
  * the JIT compiles these small methods within the first learner steps instead of recompiling the
- * large callers on the stack (on-stack replacement), which took its compiler thread about 1.5 s of
+ * large callers on the stack (on-stack replacement), which took its compiler thread about 1.7 s of
  * a fresh process's first seconds.
  */
 final class MlpLoops {
   /** Whether the ReLU and Adam loops use {@link VectorMlpLoops}. */
   static final boolean SIMD = Dense.vectorised();
+
+  /**
+   * First moments below this magnitude are set to 0 every {@link #FLUSH_EVERY} steps, second
+   * moments below {@link #TINY_SQUARE}. A parameter whose gradient is 0 step after step (a ReLU
+   * unit that is off for every state) has its first moment shrink by β1 a step: within about 800
+   * steps it is a subnormal float, and it stays one (the smallest subnormal times 0.9 rounds back to
+   * itself). Arithmetic on subnormals takes the CPU far longer: Adam over 76,000 parameters took
+   * 500 µs a step instead of 40 once half of them were. Between two flushes a moment above the
+   * limit shrinks by at most 0.9^64, so it never gets near the subnormals; the updates the limits
+   * drop are below 1e-17 of the step size.
+   */
+  static final float TINY_MOMENT = 1e-25f;
+  /** Second moments below this are set to 0 with the first ({@link #TINY_MOMENT}). */
+  static final float TINY_SQUARE = 1e-30f;
+  /** Learner steps between two flushes of the tiny moments. */
+  static final int FLUSH_EVERY = 64;
 
   private MlpLoops() {}
 
@@ -134,22 +150,6 @@ final class MlpLoops {
       scalarAdam(p, g, m, v, beta1, beta2, eps, step, 0);
     }
   }
-
-  /**
-   * First moments below this magnitude are set to 0 every {@link #FLUSH_EVERY} steps, second
-   * moments below {@link #TINY_SQUARE}. A parameter whose gradient is 0 step after step (a ReLU
-   * unit that is off for every state) has its first moment shrink by β1 a step: within about 800
-   * steps it is a subnormal float, and it stays one (the smallest subnormal times 0.9 rounds back to
-   * itself). Arithmetic on subnormals takes the CPU far longer: Adam over 76,000 parameters took
-   * 500 µs a step instead of 40 once half of them were. Between two flushes a moment above the
-   * limit shrinks by at most 0.9^64, so it never gets near the subnormals; the updates the limits
-   * drop are below 1e-17 of the step size.
-   */
-  static final float TINY_MOMENT = 1e-25f;
-  /** Second moments below this are set to 0 with the first ({@link #TINY_MOMENT}). */
-  static final float TINY_SQUARE = 1e-30f;
-  /** Learner steps between two flushes of the tiny moments. */
-  static final int FLUSH_EVERY = 64;
 
   /** Sets the moments too small to matter to 0 ({@link #TINY_MOMENT}). */
   static void flushTinyMoments(float[] m, float[] v) {

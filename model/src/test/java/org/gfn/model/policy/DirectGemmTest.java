@@ -35,14 +35,17 @@ class DirectGemmTest {
       INDArray w = MlpBuffers.matrix(flat, 11, n, k);
       INDArray dz = Nd4j.rand(DataType.FLOAT, m, n);
       String shape = m + "x" + k + "x" + n;
-      assertSameProduct(a, DirectGemm.pointer(bigA, 0), false, w, DirectGemm.pointer(flat, 11), true, m, n, "a · wᵀ " + shape);
-      assertSameProduct(dz, DirectGemm.pointer(dz, 0), true, a, DirectGemm.pointer(bigA, 0), false, n, k, "dzᵀ · a " + shape);
-      assertSameProduct(dz, DirectGemm.pointer(dz, 0), false, w, DirectGemm.pointer(flat, 11), false, m, k, "dz · w " + shape);
+      FloatPointer pa = DirectGemm.pointer(bigA, 0);
+      FloatPointer pw = DirectGemm.pointer(flat, 11);
+      FloatPointer pdz = DirectGemm.pointer(dz, 0);
+      assertSameProduct(a, pa, false, w, pw, true, m, n, "a · wᵀ " + shape);
+      assertSameProduct(dz, pdz, true, a, pa, false, n, k, "dzᵀ · a " + shape);
+      assertSameProduct(dz, pdz, false, w, pw, false, m, k, "dz · w " + shape);
     }
   }
 
-  private static void assertSameProduct(INDArray a, FloatPointer pa, boolean ta, INDArray b, FloatPointer pb, boolean tb,
-      int rows, int cols, String what) {
+  private static void assertSameProduct(INDArray a, FloatPointer pa, boolean ta, INDArray b, FloatPointer pb,
+      boolean tb, int rows, int cols, String what) {
     INDArray expected = Nd4j.create(DataType.FLOAT, rows, cols);
     INDArray actual = Nd4j.create(DataType.FLOAT, rows, cols);
     Nd4j.gemm(a, b, expected, ta, tb, 1.0, 0.0);
