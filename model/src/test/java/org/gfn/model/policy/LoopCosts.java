@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code adam-subnormal} (Adam over 76,000 parameters, half of the gradients 0 from step 200, per
  * 500 steps, with and without the periodic flush), {@code gemm-cold nd4j|direct} (a step's 9
  * products over the first repetitions of a fresh JVM), {@code norm} (the gradient norm, one running
- * sum against eight).
+ * sum against eight), {@code loops-cold} (a trained-length step's ReLU, ReLU derivative and Adam
+ * loops over the first repetitions of a fresh JVM).
  */
 public class LoopCosts {
   public static void main(String[] a) {
@@ -22,7 +23,8 @@ public class LoopCosts {
       }
       case "gemm-cold" -> gemmCold(a[1].equals("direct"));
       case "norm" -> norm();
-      default -> throw new IllegalArgumentException("adam-subnormal | gemm-cold nd4j|direct | norm");
+      case "loops-cold" -> loopsCold();
+      default -> throw new IllegalArgumentException("adam-subnormal | gemm-cold nd4j|direct | norm | loops-cold");
     }
   }
 
@@ -78,6 +80,29 @@ public class LoopCosts {
       if (i == 1 || i == 50 || i == 200 || i == 400) {
         System.out.printf("%s, %d repetitions of 9 products: %.0f ms%n", direct ? "direct" : "Nd4j.gemm", i,
             (System.nanoTime() - t0) / 1e6);
+      }
+    }
+  }
+
+  private static void loopsCold() {
+    int n = 76_000;
+    float[] p = new float[n];
+    float[] g = new float[n];
+    float[] m = new float[n];
+    float[] v = new float[n];
+    Random r = new Random(1);
+    for (int i = 0; i < n; i++) g[i] = (float) r.nextGaussian() * 1e-2f;
+    float[] y = new float[277 * 256];
+    for (int i = 0; i < y.length; i++) y[i] = (float) r.nextGaussian();
+    float[] act = new float[277 * 257];
+    float[] out = new float[277 * 256];
+    long t0 = System.nanoTime();
+    for (int i = 1; i <= 400; i++) {
+      MlpLoops.adam(p, g, m, v, 0.9f, 0.999f, 1e-8f, 1e-3f);
+      MlpLoops.activate(Activation.RELU, y, 277, 256, act);
+      MlpLoops.backpropagate(Activation.RELU, act, act, 277, 256, out);
+      if (i == 1 || i == 50 || i == 200 || i == 400) {
+        System.out.printf("%d repetitions: %.0f ms%n", i, (System.nanoTime() - t0) / 1e6);
       }
     }
   }
