@@ -28,22 +28,36 @@ public class LoopCosts {
     }
   }
 
+  /** Adam's arrays over the learner's 76,000 parameters: gradients ~ N(0, 0.01²), the rest 0. */
+  private record AdamArrays(float[] p, float[] g, float[] m, float[] v) {
+    static AdamArrays of(Random r) {
+      int n = 76_000;
+      return new AdamArrays(new float[n], gaussian(r, n, 1e-2f), new float[n], new float[n]);
+    }
+
+    void step() {
+      MlpLoops.adam(p, g, m, v, 0.9f, 0.999f, 1e-8f, 1e-3f);
+    }
+  }
+
+  private static float[] gaussian(Random r, int n, float scale) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) x[i] = (float) r.nextGaussian() * scale;
+    return x;
+  }
+
   private static void adamSubnormal(boolean flush) {
-    int n = 76_000;
-    float[] p = new float[n];
-    float[] g = new float[n];
-    float[] m = new float[n];
-    float[] v = new float[n];
-    Random r = new Random(1);
-    for (int i = 0; i < n; i++) g[i] = (float) r.nextGaussian() * 1e-2f;
+    AdamArrays a = AdamArrays.of(new Random(1));
+    float[] g = a.g();
+    float[] m = a.m();
     long blockNanos = 0;
     for (int t = 0; t < 3200; t++) {
       if (t == 200) {
-        for (int i = 1; i < n; i += 2) g[i] = 0f;
+        for (int i = 1; i < g.length; i += 2) g[i] = 0f;
       }
       long t0 = System.nanoTime();
-      MlpLoops.adam(p, g, m, v, 0.9f, 0.999f, 1e-8f, 1e-3f);
-      if (flush && t % MlpLoops.FLUSH_EVERY == 0) MlpLoops.flushTinyMoments(m, v);
+      a.step();
+      if (flush && t % MlpLoops.FLUSH_EVERY == 0) MlpLoops.flushTinyMoments(m, a.v());
       blockNanos += System.nanoTime() - t0;
       if (t % 500 == 199) {
         int subnormal = 0;
@@ -85,20 +99,14 @@ public class LoopCosts {
   }
 
   private static void loopsCold() {
-    int n = 76_000;
-    float[] p = new float[n];
-    float[] g = new float[n];
-    float[] m = new float[n];
-    float[] v = new float[n];
     Random r = new Random(1);
-    for (int i = 0; i < n; i++) g[i] = (float) r.nextGaussian() * 1e-2f;
-    float[] y = new float[277 * 256];
-    for (int i = 0; i < y.length; i++) y[i] = (float) r.nextGaussian();
+    AdamArrays adam = AdamArrays.of(r);
+    float[] y = gaussian(r, 277 * 256, 1f);
     float[] act = new float[277 * 257];
     float[] out = new float[277 * 256];
     long t0 = System.nanoTime();
     for (int i = 1; i <= 400; i++) {
-      MlpLoops.adam(p, g, m, v, 0.9f, 0.999f, 1e-8f, 1e-3f);
+      adam.step();
       MlpLoops.activate(Activation.RELU, y, 277, 256, act);
       MlpLoops.backpropagate(Activation.RELU, act, act, 277, 256, out);
       if (i == 1 || i == 50 || i == 200 || i == 400) {
@@ -108,9 +116,7 @@ public class LoopCosts {
   }
 
   private static void norm() {
-    float[] g = new float[76_000];
-    Random r = new Random(1);
-    for (int i = 0; i < g.length; i++) g[i] = (float) r.nextGaussian();
+    float[] g = gaussian(new Random(1), 76_000, 1f);
     double sink = 0;
     for (int rep = 0; rep < 3; rep++) {
       long t0 = System.nanoTime();
