@@ -48,6 +48,8 @@ public class RolloutThroughput {
     Task task = Components.task(s.env());
     PolicySnapshot snap = Components.learner(s, task.env()).snapshot();
     Broadcast<PolicySnapshot> b = jsc.broadcast(snap);
+    org.apache.spark.rdd.RDD<Integer> partitions =
+        jsc.parallelize(IntStream.range(0, executors).boxed().toList(), executors).rdd();
     long total = 0;
     long t0 = 0;
     double lengthSum = 0;
@@ -58,8 +60,9 @@ public class RolloutThroughput {
       }
       RolloutFunction f = new RolloutFunction(b, new RolloutFunction.Plan(s.env(), s.exploration(), s.train().localSearch(),
           perTask, 1), j + 2, (long) (j + 2) * executors * perTask);
-      for (TrajectoryBatch tb : jsc.parallelize(IntStream.range(0, executors).boxed().toList(), executors)
-          .mapPartitions(f).collect()) {
+      // as the training job runs it: the named function straight to the scheduler (RolloutJob)
+      for (TrajectoryBatch tb : (TrajectoryBatch[]) jsc.sc().runJob(partitions, f,
+          scala.reflect.ClassTag$.MODULE$.apply(TrajectoryBatch.class))) {
         if (j >= 0) {
           total += tb.size();
           for (var t : tb.trajectories()) lengthSum += t.length();

@@ -8,12 +8,12 @@ import org.apache.spark.sql.SparkSession;
  * (two executor JVMs, one core each) with the test classpath, as DESIGN.md describes. Starting
  * executors takes about 10 s, so the session is created once and shared.
  */
-final class SharedSpark {
+public final class SharedSpark {
   private static SparkSession session;
 
   private SharedSpark() {}
 
-  static synchronized SparkSession cluster() {
+  public static synchronized SparkSession cluster() {
     if (session == null) {
       SparkConf conf = Sessions.conf(new SparkConf())
           .setMaster("local-cluster[2,1,1024]")

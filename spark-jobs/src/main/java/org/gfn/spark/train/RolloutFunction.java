@@ -1,12 +1,9 @@
 package org.gfn.spark.train;
 
-import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.gfn.envs.Environment;
 import org.gfn.model.config.EnvSettings;
@@ -19,15 +16,19 @@ import org.gfn.model.rollout.RolloutSampler;
 import org.gfn.model.rollout.Seeds;
 import org.gfn.replay.Trajectory;
 import org.gfn.replay.TrajectoryBatch;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction1;
 
 /**
  * What an executor runs for one rollout task: read the broadcast snapshot, roll out
  * {@code perTask} trajectories with the plain-Java policy (with local search: perTask / (1 +
  * revisions) samples and their revisions), return them as one batch. Holds only
  * serialisable fields; seeds and ids derive from (run seed, round, partition), so a retried task
- * reproduces exactly the same trajectories with the same ids.
+ * reproduces exactly the same trajectories with the same ids. A named class, not a lambda, so that
+ * Spark's closure cleaner leaves it alone ({@link RolloutJob}).
  */
-public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>, TrajectoryBatch> {
+public final class RolloutFunction extends AbstractFunction1<Iterator<Integer>, TrajectoryBatch>
+    implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   /** Environments are rebuilt once per executor JVM, not once per task. */
   private static final Map<EnvSettings, Environment> ENVS = new ConcurrentHashMap<>();
@@ -52,9 +53,9 @@ public final class RolloutFunction implements FlatMapFunction<Iterator<Integer>,
   }
 
   @Override
-  public Iterator<TrajectoryBatch> call(Iterator<Integer> partitions) {
+  public TrajectoryBatch apply(Iterator<Integer> partition) {
     String worker = SparkEnv.get() == null ? "unknown" : SparkEnv.get().executorId();
-    return List.of(rollout(snapshot.value(), TaskContext.getPartitionId(), worker)).iterator();
+    return rollout(snapshot.value(), TaskContext.getPartitionId(), worker);
   }
 
   /** The task's work outside Spark's task context (benchmarks call it directly). */

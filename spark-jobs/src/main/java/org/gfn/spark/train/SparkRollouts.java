@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.rdd.RDD;
 import org.gfn.model.Contracts;
 import org.gfn.model.rollout.LocalSearchCounts;
 import org.gfn.replay.Trajectory;
@@ -43,6 +44,8 @@ public final class SparkRollouts implements Contracts.RolloutSource {
   private final Contracts.TrajectorySink sink;
   private final BroadcastManager broadcasts;
   private final int tasksPerJob;
+  /** One element per task (its index); every rollout job runs over it. */
+  private final RDD<Integer> partitions;
   private final ArrayDeque<Trajectory> fresh = new ArrayDeque<>();
   private final List<RolloutJob> inFlight = new ArrayList<>();
   private final Set<String> workersSeen = new LinkedHashSet<>();
@@ -75,6 +78,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
     this.sink = sink;
     this.broadcasts = new BroadcastManager(jsc);
     this.tasksPerJob = spark.tasksPerJob() > 0 ? spark.tasksPerJob() : jsc.defaultParallelism();
+    this.partitions = jsc.parallelize(IntStream.range(0, tasksPerJob).boxed().toList(), tasksPerJob).rdd();
     this.inserted = start.inserted();
     this.nextId = start.nextId();
     this.round = start.round();
@@ -120,9 +124,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
       RolloutFunction f = new RolloutFunction(broadcasts.acquireCurrent(), plan, round, nextId);
       jsc.setJobDescription("rollout round " + round + " with policy v" + version + ": "
           + tasksPerJob + " tasks x " + spark.trajectoriesPerTask() + " trajectories");
-      inFlight.add(new RolloutJob(round, version, perJob,
-          jsc.parallelize(IntStream.range(0, tasksPerJob).boxed().toList(), tasksPerJob)
-              .mapPartitions(f).collectAsync()));
+      inFlight.add(RolloutJob.submit(jsc.sc(), partitions, f, round, version, perJob));
       round++;
       nextId += perJob;
     }
@@ -136,10 +138,10 @@ public final class SparkRollouts implements Contracts.RolloutSource {
       boolean waited = false;
       while (it.hasNext()) {
         RolloutJob job = it.next();
-        if (!job.future().isDone() && (!block || waited)) continue;
-        waited |= !job.future().isDone();
+        if (!job.isDone() && (!block || waited)) continue;
+        waited |= !job.isDone();
         List<TrajectoryBatch> result = collect(job);
-        if (result == null && !job.future().isDone()) continue; // timed out
+        if (result == null && !job.isDone()) continue; // timed out
         it.remove();
         broadcasts.release(job.version());
         if (result != null) insert(job, result);
@@ -153,7 +155,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
   private List<TrajectoryBatch> collect(RolloutJob job) {
     long t0 = System.nanoTime();
     try {
-      List<TrajectoryBatch> r = job.future().get(1, TimeUnit.SECONDS);
+      List<TrajectoryBatch> r = job.result().get(1, TimeUnit.SECONDS);
       consecutiveFailures = 0;
       return r;
     } catch (TimeoutException e) {
@@ -235,7 +237,7 @@ public final class SparkRollouts implements Contracts.RolloutSource {
 
   @Override
   public void close() {
-    for (RolloutJob j : inFlight) j.future().cancel(true);
+    for (RolloutJob j : inFlight) j.cancel();
     inFlight.clear();
     broadcasts.destroyAll();
   }
