@@ -162,19 +162,22 @@ public final class LocalSearchRefiner {
     double[] probs = new double[env.numActions()];
     double[] backProbs = new double[env.numBackwardActions()];
     int[][] batch = new int[m][];
+    DistinctStates distinct = new DistinctStates();
     while (activeCount > 0) {
       for (int k = 0; k < activeCount; k++) batch[k] = current[active[k]];
-      policy.evaluateStates(env, batch, activeCount, feats, out);
+      int rows = distinct.group(batch, activeCount, true);
+      policy.evaluateStates(env, distinct.distinct(), rows, feats, out);
       int kept = 0;
       for (int k = 0; k < activeCount; k++) {
         int i = active[k];
+        int o = distinct.slot(k) * w;
         int v = visited.get(i).size() - 1;
         List<Integer> acts = stepActions.get(i);
         env.forwardMask(current[i], mask);
-        RolloutSampler.behaviour(out, k * w + arch.forwardOffset(), mask, exploration, probs);
+        RolloutSampler.behaviour(out, o + arch.forwardOffset(), mask, exploration, probs);
         visitF[i][v] = Math.log(probs[v == 0 ? env.exitAction() : acts.get(v - 1)]);
         if (env.isInitial(current[i])) continue;
-        int b = RolloutSampler.draw(sampler.backward(out, k * w, current[i], backMask, backProbs), rngs[i]);
+        int b = RolloutSampler.draw(sampler.backward(out, o, current[i], backMask, backProbs), rngs[i]);
         visitB[i][v] = Math.log(backProbs[b]);
         acts.add(env.forwardActionOf(current[i], b));
         current[i] = env.backwardStep(current[i], b);

@@ -123,23 +123,27 @@ public final class RolloutSampler {
     boolean[] backMask = new boolean[nB];
     double[] probs = new double[nA];
     int[][] batch = new int[n][];
+    DistinctStates distinct = new DistinctStates();
     while (activeCount > 0) {
       for (int k = 0; k < activeCount; k++) batch[k] = current[active[k]];
       if (rowBetas != null) {
         for (int k = 0; k < activeCount; k++) rowBetas[k] = betas[active[k]];
         policy.setBetas(rowBetas);
       }
-      policy.evaluateStates(env, batch, activeCount, feats, out);
+      // rows at different temperatures differ beyond their state: evaluated one by one
+      int rows = distinct.group(batch, activeCount, rowBetas == null);
+      policy.evaluateStates(env, distinct.distinct(), rows, feats, out);
       int kept = 0;
       for (int k = 0; k < activeCount; k++) {
         int i = active[k];
+        int o = distinct.slot(k) * w;
         if (trackBackward && lengths[i] > 0) {
           List<int[]> path = states.get(i);
           int b = env.backwardActionOf(path.get(path.size() - 2), actions[i][lengths[i] - 1]);
-          logBackward[i] += logBackward(out, k * w, current[i], backMask, b);
+          logBackward[i] += logBackward(out, o, current[i], backMask, b);
         }
         env.forwardMask(current[i], mask);
-        behaviour(out, k * w + arch.forwardOffset(), mask, exploration, probs);
+        behaviour(out, o + arch.forwardOffset(), mask, exploration, probs);
         int a = draw(probs, rngs[i]);
         logProb[i] += Math.log(probs[a]);
         if (lengths[i] >= maxLen) {
