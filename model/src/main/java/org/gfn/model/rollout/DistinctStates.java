@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The distinct states among a step's batch of rows, so that each is evaluated by the policy once:
- * trajectories of a batch share their start and, on small state spaces, most of their states (a
- * HyperGrid 8^4 task of 512 walks meets a few thousand distinct states in about 7,500 rows). A
- * policy's output for a row depends on that row's state alone, so the walks are the same with and
+ * trajectories of a batch share their start and, on small state spaces, many of their states
+ * (512 walks of an untrained HyperGrid 8^4 policy sample 2.3-2.9 times as fast: docs/benchmarks.md).
+ * A policy's output for a row depends on that row's state alone, so the walks are the same with and
  * without grouping, bit for bit. States are compared by content, through an open-addressing table
  * reused from step to step. Not thread-safe.
  */
