@@ -13,10 +13,11 @@ import org.gfn.model.policy.TemperatureConditioning;
 import org.gfn.replay.Trajectory;
 
 /**
- * Rolls out many trajectories at once: every step evaluates all active trajectories in one
- * batched forward, then each draws its action from its own random stream (seeded by
- * {@link Seeds#derive}(seed, i)), so trajectory i can be reproduced alone ({@link BackwardSampler}
- * samples backward from given objects). Not thread-safe: one sampler per thread.
+ * Rolls out many trajectories at once: every step evaluates the distinct states of all active
+ * trajectories in one batched forward ({@link DistinctStates}), then each draws its action from its
+ * own random stream (seeded by {@link Seeds#derive}(seed, i)), so trajectory i can be reproduced
+ * alone ({@link BackwardSampler} samples backward from given objects). Not thread-safe: one sampler
+ * per thread.
  */
 public final class RolloutSampler {
   private final Environment env;
