@@ -14,7 +14,6 @@ final class DistinctStates {
   private int[] table = new int[16]; // 1 + index into distinct, 0 = empty
   private int[][] distinct = new int[0][];
   private int[] slot = new int[0];
-  private int count;
 
   /**
    * Groups {@code states[0..rows)}; with {@code enabled} false every row is its own slot (rows
@@ -27,18 +26,18 @@ final class DistinctStates {
       slot = new int[rows];
       distinct = new int[rows][];
     }
-    count = 0;
     if (!enabled) {
       for (int k = 0; k < rows; k++) {
         distinct[k] = states[k];
         slot[k] = k;
       }
-      return count = rows;
+      return rows;
     }
     int capacity = Integer.highestOneBit(Math.max(16, 2 * rows - 1)) << 1;
     if (table.length < capacity) table = new int[capacity];
     Arrays.fill(table, 0, capacity, 0);
     int mask = capacity - 1;
+    int count = 0;
     for (int k = 0; k < rows; k++) {
       int[] s = states[k];
       int h = mix(Arrays.hashCode(s)) & mask;
@@ -61,7 +60,7 @@ final class DistinctStates {
     return count;
   }
 
-  /** The distinct states of the last {@link #group}, first {@code count} entries. */
+  /** The distinct states of the last {@link #group}, as many leading entries as it returned. */
   int[][] distinct() {
     return distinct;
   }
